@@ -1,0 +1,85 @@
+package dev.trustmap.source.folder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The folder source: reads manifest files and folders (nested folders too) into a mesh. Only {@code .yaml},
+ * {@code .yml} and {@code .json} files are read; hidden files and folders are ignored; files are read in path order
+ * so the result does not depend on the file system.
+ */
+public final class FolderSource {
+    private static final Logger LOG = LoggerFactory.getLogger(FolderSource.class);
+    private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
+
+    private FolderSource() {}
+
+    /**
+     * Reads every manifest under {@code paths} (in the order given; a folder's files sorted by path) and assembles
+     * the mesh.
+     *
+     * @throws ManifestException when a path is missing or a manifest is invalid
+     */
+    public static AssembledMesh load(List<Path> paths) throws ManifestException {
+        ManifestParser parser = new ManifestParser();
+        List<ParsedResource> resources = new ArrayList<>();
+        List<Path> files = manifestFiles(paths);
+        for (Path file : files) {
+            resources.addAll(parser.parseFile(file));
+        }
+        LOG.info("Read {} objects from {} manifest files", resources.size(), files.size());
+        return MeshAssembler.assemble(resources);
+    }
+
+    /** The manifest files under {@code paths}: files as given, folders walked and sorted. */
+    static List<Path> manifestFiles(List<Path> paths) throws ManifestException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new ManifestException(
+                        path.toString(), 0, null, "does not exist; check the path to the manifest file or folder.");
+            }
+            if (Files.isDirectory(path)) {
+                files.addAll(walk(path));
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> walk(Path folder) throws ManifestException {
+        try (Stream<Path> tree = Files.walk(folder)) {
+            return tree.filter(Files::isRegularFile)
+                    .filter(file -> isManifest(file) && !isHidden(folder, file))
+                    .sorted()
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.debug("Cannot list {}", folder, e);
+            throw new ManifestException(
+                    folder.toString(), 0, null, "cannot be listed; check that the folder is readable.");
+        }
+    }
+
+    private static boolean isManifest(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** Whether the file, or a folder between {@code root} and it, starts with a dot. */
+    private static boolean isHidden(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

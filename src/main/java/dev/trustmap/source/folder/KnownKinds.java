@@ -1,0 +1,64 @@
+package dev.trustmap.source.folder;
+
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import io.fabric8.istio.api.security.v1.PeerAuthentication;
+import io.fabric8.istio.api.security.v1.RequestAuthentication;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The apiVersion/kind pairs Trustmap reads, and the fabric8 class each one becomes. Istio objects of every served
+ * version map to the v1 classes (the spec classes are shared between versions).
+ */
+final class KnownKinds {
+    private static final Map<String, Class<? extends HasMetadata>> CLASSES = new HashMap<>();
+
+    static {
+        add(List.of("v1"), Namespace.class, Pod.class, Service.class, ServiceAccount.class, ConfigMap.class);
+        add(List.of("apps/v1"), Deployment.class, StatefulSet.class, DaemonSet.class, ReplicaSet.class);
+        add(List.of("batch/v1"), Job.class, CronJob.class);
+        add(
+                List.of("security.istio.io/v1", "security.istio.io/v1beta1"),
+                AuthorizationPolicy.class,
+                PeerAuthentication.class,
+                RequestAuthentication.class);
+        add(
+                List.of("networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"),
+                DestinationRule.class);
+    }
+
+    private KnownKinds() {}
+
+    @SafeVarargs
+    private static void add(List<String> apiVersions, Class<? extends HasMetadata>... classes) {
+        for (String apiVersion : apiVersions) {
+            for (Class<? extends HasMetadata> type : classes) {
+                CLASSES.put(key(apiVersion, type.getSimpleName()), type);
+            }
+        }
+    }
+
+    private static String key(String apiVersion, String kind) {
+        return apiVersion + "|" + kind;
+    }
+
+    /** The class objects of this apiVersion and kind are read into, or empty when Trustmap skips them. */
+    static Optional<Class<? extends HasMetadata>> classOf(String apiVersion, String kind) {
+        return Optional.ofNullable(CLASSES.get(key(apiVersion, kind)));
+    }
+}
