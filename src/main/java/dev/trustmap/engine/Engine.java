@@ -1,18 +1,43 @@
 package dev.trustmap.engine;
 
+import dev.trustmap.istio.AuthzPolicy;
+import dev.trustmap.istio.PolicyCompiler;
+import dev.trustmap.istio.PolicySet;
+import dev.trustmap.mesh.MeshConfig;
 import dev.trustmap.mesh.MeshSnapshot;
+import dev.trustmap.mesh.Protocol;
+import dev.trustmap.mesh.Service;
+import dev.trustmap.mesh.ServicePort;
+import dev.trustmap.mesh.Workload;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides requests against one mesh snapshot: first the connection (mTLS, plaintext or broken), then
- * authorization (CUSTOM, DENY, ALLOW), as Istio's proxies would.
+ * Decides requests against one mesh snapshot: first the connection (mTLS, plaintext or broken), then the JWT
+ * (RequestAuthentication), then authorization (CUSTOM, DENY, ALLOW), as Istio's proxies would. Thread-safe.
  */
 public final class Engine {
     private final MeshSnapshot snapshot;
+    private final PolicySet policies;
     private final ExternalAuthorizer externalAuthorizer;
+    private final MtlsResolver mtls;
+    private final JwtAuthenticator jwt;
+    private final AuthzEvaluator explaining;
+    private final AuthzEvaluator quick;
+    private final Map<Workload, WorkloadPolicies> byWorkload = new ConcurrentHashMap<>();
 
-    private Engine(MeshSnapshot snapshot, ExternalAuthorizer externalAuthorizer) {
+    private Engine(MeshSnapshot snapshot, PolicySet policies, ExternalAuthorizer externalAuthorizer, Clock clock) {
         this.snapshot = snapshot;
+        this.policies = policies;
         this.externalAuthorizer = externalAuthorizer;
+        this.mtls = new MtlsResolver(policies);
+        this.jwt = new JwtAuthenticator(policies, clock);
+        this.explaining = new AuthzEvaluator(externalAuthorizer, true);
+        this.quick = new AuthzEvaluator(externalAuthorizer, false);
     }
 
     /** Compiles the snapshot's policies; CUSTOM providers answer "unknown". */
@@ -22,15 +47,135 @@ public final class Engine {
 
     /** Compiles the snapshot's policies, asking {@code externalAuthorizer} for CUSTOM decisions. */
     public static Engine of(MeshSnapshot snapshot, ExternalAuthorizer externalAuthorizer) {
-        return new Engine(snapshot, externalAuthorizer);
+        return new Engine(snapshot, PolicyCompiler.compile(snapshot), externalAuthorizer, Clock.systemUTC());
     }
 
     public MeshSnapshot snapshot() {
         return snapshot;
     }
 
+    public PolicySet policies() {
+        return policies;
+    }
+
     /** The verdict for one request, with its explanation. */
     public Verdict evaluate(Request request) {
-        throw new UnsupportedOperationException("engine under construction: " + externalAuthorizer);
+        return evaluate(request, explaining);
+    }
+
+    /** The same verdict with shorter reasons, for whole-mesh assessment. */
+    public Verdict evaluateQuickly(Request request) {
+        return evaluate(request, quick);
+    }
+
+    private Verdict evaluate(Request request, AuthzEvaluator evaluator) {
+        Workload to = request.to();
+        int targetPort = targetPort(to, request.service(), request.port());
+        ConnectionResult connection =
+                mtls.resolve(request.from(), to, request.service(), request.port(), targetPort);
+        if (connection.connection() == Connection.BROKEN) {
+            return new Verdict(connection, broken(request.from(), connection));
+        }
+        if (!to.sidecar()) {
+            return new Verdict(connection, new AuthzResult(Decision.ALLOW, null, null, -1,
+                    "the destination has no sidecar, so no policy is enforced", List.of(), 200));
+        }
+        boolean tcp = !isHttp(request, protocol(request));
+        JwtOutcome token = jwt.authenticate(to, request.jwt(), !tcp);
+        if (token.state() == JwtOutcome.State.REJECTED) {
+            return new Verdict(connection, new AuthzResult(
+                    Decision.DENY, token.policy(), "RequestAuthentication", -1, token.reason(), List.of(), 401));
+        }
+        RequestContext ctx = context(request, connection, targetPort, tcp, token);
+        return new Verdict(connection, evaluator.decide(policiesOf(to), ctx, request));
+    }
+
+    private static AuthzResult broken(Peer from, ConnectionResult connection) {
+        boolean clientSidecar = from instanceof Peer.Pod pod && pod.workload().sidecar();
+        return new AuthzResult(Decision.DENY, null, null, -1,
+                "the connection breaks before authorization: " + connection.reason(), List.of(),
+                clientSidecar ? 503 : 0);
+    }
+
+    /** The container port a request reaches: the Service's targetPort (by number or name), or the dialled port. */
+    public int targetPort(Workload to, Service service, int port) {
+        if (service == null) {
+            return port;
+        }
+        Optional<ServicePort> servicePort = service.port(port);
+        if (servicePort.isEmpty() || servicePort.get().targetPort() == null) {
+            return port;
+        }
+        String target = servicePort.get().targetPort();
+        if (target.chars().allMatch(Character::isDigit) && !target.isEmpty()) {
+            return Integer.parseInt(target);
+        }
+        return to.port(target).map(p -> p.number()).orElse(port);
+    }
+
+    /** The protocol of a request: as given, else the Service port's, else unknown (sniffed). */
+    public Protocol protocol(Request request) {
+        if (request.protocol() != null) {
+            return request.protocol();
+        }
+        if (request.service() != null) {
+            return request.service().port(request.port()).map(ServicePort::protocol).orElse(Protocol.UNKNOWN);
+        }
+        return Protocol.UNKNOWN;
+    }
+
+    private static boolean isHttp(Request request, Protocol protocol) {
+        if (protocol == Protocol.UNKNOWN) {
+            return request.method() != null || request.path() != null || request.host() != null;
+        }
+        return protocol.isHttp();
+    }
+
+    /** The mode the workload's sidecar enforces on a container port, with the PeerAuthentication behind it. */
+    public ServerMode serverMode(Workload workload, int containerPort) {
+        return mtls.serverMode(workload, containerPort);
+    }
+
+    /** The AuthorizationPolicies that select a workload, dry-run ones included. */
+    public List<AuthzPolicy> policiesSelecting(Workload workload) {
+        return policies.authzFor(workload);
+    }
+
+    private WorkloadPolicies policiesOf(Workload workload) {
+        return byWorkload.computeIfAbsent(workload, w -> WorkloadPolicies.of(
+                policies.authzFor(w), policies.meshConfig().extensionProviders(), knownProviders()));
+    }
+
+    private Set<String> knownProviders() {
+        return policies.authzPolicies().stream()
+                .map(AuthzPolicy::provider)
+                .filter(p -> p != null && externalAuthorizer.knows(p))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private RequestContext context(
+            Request request, ConnectionResult connection, int targetPort, boolean tcp, JwtOutcome token) {
+        MeshConfig mesh = policies.meshConfig();
+        RequestContext.Builder b = new RequestContext.Builder();
+        b.tcp = tcp;
+        if (connection.mtls() && request.from() instanceof Peer.Pod pod) {
+            Workload client = pod.workload();
+            b.principal = client.identity(mesh.trustDomain()).principal();
+            b.peerNamespace = client.namespace();
+            b.peerServiceAccount = client.namespace() + "/" + client.serviceAccount();
+        }
+        if (connection.mtls() && request.service() != null) {
+            b.sni = "outbound_." + request.port() + "_._." + request.service().fqdn();
+        }
+        b.sourceIp = request.from().ip();
+        b.remoteIp = RemoteAddress.of(b.sourceIp, request.headers(), mesh.trustedProxies());
+        b.destinationIp = request.to().ips().isEmpty() ? null : request.to().ips().get(0);
+        b.destinationPort = targetPort;
+        b.host = request.host();
+        b.method = request.method() == null && protocol(request) == Protocol.GRPC ? "POST" : request.method();
+        b.path = PathNormalizer.normalize(request.path(), mesh.pathNormalization());
+        b.headers = request.headers();
+        b.jwt = token;
+        return b.build();
     }
 }

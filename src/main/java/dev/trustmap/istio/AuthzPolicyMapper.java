@@ -1,0 +1,159 @@
+package dev.trustmap.istio;
+
+import dev.trustmap.mesh.MeshConfig;
+import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyProvider;
+import io.fabric8.istio.api.api.security.v1beta1.Condition;
+import io.fabric8.istio.api.api.security.v1beta1.Operation;
+import io.fabric8.istio.api.api.security.v1beta1.Rule;
+import io.fabric8.istio.api.api.security.v1beta1.RuleFrom;
+import io.fabric8.istio.api.api.security.v1beta1.RuleTo;
+import io.fabric8.istio.api.api.security.v1beta1.Source;
+import io.fabric8.istio.api.api.type.v1beta1.PolicyTargetReference;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Compiles a fabric8 AuthorizationPolicy into the engine's {@link AuthzPolicy}. */
+public final class AuthzPolicyMapper {
+    static final String DRY_RUN = "istio.io/dry-run";
+
+    private final MeshConfig meshConfig;
+
+    public AuthzPolicyMapper(MeshConfig meshConfig) {
+        this.meshConfig = meshConfig;
+    }
+
+    public AuthzPolicy map(AuthorizationPolicy resource) {
+        var meta = resource.getMetadata();
+        var spec = resource.getSpec() == null
+                ? new io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy()
+                : resource.getSpec();
+        Action action = spec.getAction() == null
+                ? Action.ALLOW
+                : Action.valueOf(spec.getAction().name());
+        String provider = provider(spec.getActionDetail());
+        List<PolicyTargetReference> targets = targets(spec);
+        Map<String, String> selector =
+                spec.getSelector() == null ? null : spec.getSelector().getMatchLabels();
+        ClauseCompiler clauses = new ClauseCompiler(meshConfig, meta.getNamespace());
+        List<AuthzRule> rules = new ArrayList<>();
+        List<Rule> specRules = spec.getRules() == null ? List.of() : spec.getRules();
+        for (int i = 0; i < specRules.size(); i++) {
+            rules.add(rule(clauses, i, specRules.get(i)));
+        }
+        return new AuthzPolicy(
+                meta.getNamespace(),
+                meta.getName(),
+                action,
+                provider,
+                selector,
+                gatewayNames(targets),
+                !targets.isEmpty(),
+                isDryRun(meta.getAnnotations()),
+                rules,
+                Timestamps.created(meta),
+                invalid(action, provider, selector, targets));
+    }
+
+    private static String invalid(Action action, String provider, Map<String, String> selector, List<?> targets) {
+        if (action == Action.CUSTOM && (provider == null || provider.isBlank())) {
+            return "action CUSTOM needs provider.name";
+        }
+        if (selector != null && !selector.isEmpty() && !targets.isEmpty()) {
+            return "selector and targetRefs cannot both be set";
+        }
+        return null;
+    }
+
+    private static boolean isDryRun(Map<String, String> annotations) {
+        return annotations != null && "true".equalsIgnoreCase(annotations.get(DRY_RUN));
+    }
+
+    private static String provider(Object detail) {
+        if (detail instanceof AuthorizationPolicyProvider p && p.getProvider() != null) {
+            return p.getProvider().getName();
+        }
+        return null;
+    }
+
+    private static List<PolicyTargetReference> targets(
+            io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy spec) {
+        List<PolicyTargetReference> all = new ArrayList<>();
+        if (spec.getTargetRef() != null) {
+            all.add(spec.getTargetRef());
+        }
+        if (spec.getTargetRefs() != null) {
+            all.addAll(spec.getTargetRefs());
+        }
+        return all;
+    }
+
+    private static List<String> gatewayNames(List<PolicyTargetReference> targets) {
+        return targets.stream()
+                .filter(t -> "Gateway".equals(t.getKind()))
+                .map(PolicyTargetReference::getName)
+                .toList();
+    }
+
+    private AuthzRule rule(ClauseCompiler clauses, int index, Rule rule) {
+        String at = "spec.rules[" + index + "]";
+        try {
+            List<List<Clause>> from = new ArrayList<>();
+            List<RuleFrom> froms = rule.getFrom() == null ? List.of() : rule.getFrom();
+            for (int i = 0; i < froms.size(); i++) {
+                from.add(source(clauses, froms.get(i).getSource(), at + ".from[" + i + "].source"));
+            }
+            List<List<Clause>> to = new ArrayList<>();
+            List<RuleTo> tos = rule.getTo() == null ? List.of() : rule.getTo();
+            for (int i = 0; i < tos.size(); i++) {
+                to.add(operation(clauses, tos.get(i).getOperation(), at + ".to[" + i + "].operation"));
+            }
+            List<Clause> when = new ArrayList<>();
+            List<Condition> conditions = rule.getWhen() == null ? List.of() : rule.getWhen();
+            for (int i = 0; i < conditions.size(); i++) {
+                Condition c = conditions.get(i);
+                clauses.addCondition(when, c.getKey(), c.getValues(), c.getNotValues(), at + ".when[" + i + "]");
+            }
+            return AuthzRule.of(index, from, to, when);
+        } catch (IllegalArgumentException e) {
+            return AuthzRule.skipped(index, e.getMessage());
+        }
+    }
+
+    private static List<Clause> source(ClauseCompiler c, Source s, String at) {
+        List<Clause> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        c.add(out, Attribute.PRINCIPAL, false, s.getPrincipals(), at + ".principals");
+        c.add(out, Attribute.PRINCIPAL, true, s.getNotPrincipals(), at + ".notPrincipals");
+        c.add(out, Attribute.REQUEST_PRINCIPAL, false, s.getRequestPrincipals(), at + ".requestPrincipals");
+        c.add(out, Attribute.REQUEST_PRINCIPAL, true, s.getNotRequestPrincipals(), at + ".notRequestPrincipals");
+        c.add(out, Attribute.NAMESPACE, false, s.getNamespaces(), at + ".namespaces");
+        c.add(out, Attribute.NAMESPACE, true, s.getNotNamespaces(), at + ".notNamespaces");
+        c.add(out, Attribute.SERVICE_ACCOUNT, false, s.getServiceAccounts(), at + ".serviceAccounts");
+        c.add(out, Attribute.SERVICE_ACCOUNT, true, s.getNotServiceAccounts(), at + ".notServiceAccounts");
+        c.add(out, Attribute.SOURCE_IP, false, s.getIpBlocks(), at + ".ipBlocks");
+        c.add(out, Attribute.SOURCE_IP, true, s.getNotIpBlocks(), at + ".notIpBlocks");
+        c.add(out, Attribute.REMOTE_IP, false, s.getRemoteIpBlocks(), at + ".remoteIpBlocks");
+        c.add(out, Attribute.REMOTE_IP, true, s.getNotRemoteIpBlocks(), at + ".notRemoteIpBlocks");
+        return out;
+    }
+
+    private static List<Clause> operation(ClauseCompiler c, Operation o, String at) {
+        List<Clause> out = new ArrayList<>();
+        if (o == null) {
+            return out;
+        }
+        c.add(out, Attribute.HOST, false, o.getHosts(), at + ".hosts");
+        c.add(out, Attribute.HOST, true, o.getNotHosts(), at + ".notHosts");
+        c.add(out, Attribute.DESTINATION_PORT, false, o.getPorts(), at + ".ports");
+        c.add(out, Attribute.DESTINATION_PORT, true, o.getNotPorts(), at + ".notPorts");
+        c.add(out, Attribute.METHOD, false, o.getMethods(), at + ".methods");
+        c.add(out, Attribute.METHOD, true, o.getNotMethods(), at + ".notMethods");
+        c.add(out, Attribute.PATH, false, o.getPaths(), at + ".paths");
+        c.add(out, Attribute.PATH, true, o.getNotPaths(), at + ".notPaths");
+        return out;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.trustmap.istio;
+
+import dev.trustmap.istio.PeerAuthnPolicy.MtlsMode;
+import dev.trustmap.mesh.MeshConfig;
+import dev.trustmap.mesh.Service;
+import dev.trustmap.mesh.Workload;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** The compiled policies of a mesh, with the lookups the engine makes per workload. */
+public final class PolicySet {
+    /** Label Istio puts on the pods of a Gateway API gateway. */
+    public static final String GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
+
+    /** Istio's order among competing policies: oldest first, then by name. */
+    private static final Comparator<Instant> CREATED = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private final MeshConfig meshConfig;
+    private final List<AuthzPolicy> authzPolicies;
+    private final List<PeerAuthnPolicy> peerPolicies;
+    private final List<RequestAuthnPolicy> requestPolicies;
+    private final List<DestRule> destRules;
+    private final Map<String, List<AuthzPolicy>> authzByNamespace;
+
+    public PolicySet(
+            MeshConfig meshConfig,
+            List<AuthzPolicy> authzPolicies,
+            List<PeerAuthnPolicy> peerPolicies,
+            List<RequestAuthnPolicy> requestPolicies,
+            List<DestRule> destRules) {
+        this.meshConfig = meshConfig;
+        this.authzPolicies = List.copyOf(authzPolicies);
+        this.peerPolicies = List.copyOf(peerPolicies);
+        this.requestPolicies = List.copyOf(requestPolicies);
+        this.destRules = List.copyOf(destRules);
+        this.authzByNamespace = this.authzPolicies.stream().collect(Collectors.groupingBy(AuthzPolicy::namespace));
+    }
+
+    public MeshConfig meshConfig() {
+        return meshConfig;
+    }
+
+    public List<AuthzPolicy> authzPolicies() {
+        return authzPolicies;
+    }
+
+    public List<PeerAuthnPolicy> peerPolicies() {
+        return peerPolicies;
+    }
+
+    public List<DestRule> destRules() {
+        return destRules;
+    }
+
+    /** The AuthorizationPolicies that select the workload, dry-run and invalid ones included. */
+    public List<AuthzPolicy> authzFor(Workload workload) {
+        String root = meshConfig.rootNamespace();
+        List<AuthzPolicy> local = authzByNamespace.getOrDefault(workload.namespace(), List.of());
+        List<AuthzPolicy> mesh =
+                workload.namespace().equals(root) ? List.of() : authzByNamespace.getOrDefault(root, List.of());
+        return java.util.stream.Stream.concat(local.stream(), mesh.stream())
+                .filter(p -> selects(p, workload))
+                .toList();
+    }
+
+    /** Whether an AuthorizationPolicy applies to a workload it can reach by namespace. */
+    public static boolean selects(AuthzPolicy policy, Workload workload) {
+        if (policy.hasTargetRefs()) {
+            String gateway = workload.labels().get(GATEWAY_NAME_LABEL);
+            return policy.namespace().equals(workload.namespace())
+                    && policy.targetGateways().contains(gateway);
+        }
+        return policy.selector() == null || workload.matches(policy.selector());
+    }
+
+    /** The mesh-wide PeerAuthentication: root namespace, no selector, oldest. */
+    public Optional<PeerAuthnPolicy> meshPeerAuthn() {
+        return oldestPeer(p -> p.namespace().equals(meshConfig.rootNamespace()) && p.selector() == null);
+    }
+
+    /** The namespace-wide PeerAuthentication of a namespace other than the root: no selector, oldest. */
+    public Optional<PeerAuthnPolicy> namespacePeerAuthn(String namespace) {
+        if (namespace.equals(meshConfig.rootNamespace())) {
+            return Optional.empty();
+        }
+        return oldestPeer(p -> p.namespace().equals(namespace) && p.selector() == null);
+    }
+
+    /**
+     * The workload's own PeerAuthentication: a selector matching it, outside the root namespace (a selector there
+     * is ignored), oldest.
+     */
+    public Optional<PeerAuthnPolicy> workloadPeerAuthn(Workload workload) {
+        return oldestPeer(p -> p.selector() != null
+                && p.namespace().equals(workload.namespace())
+                && !p.namespace().equals(meshConfig.rootNamespace())
+                && workload.matches(p.selector()));
+    }
+
+    /** The PeerAuthentications that compete at the same level as the winner but lose to it. */
+    public List<PeerAuthnPolicy> shadowedBy(PeerAuthnPolicy winner) {
+        return peerPolicies.stream()
+                .filter(p -> p != winner && p.namespace().equals(winner.namespace()))
+                .filter(p -> Objects.equals(p.selector(), winner.selector())
+                        || winner.selector() == null && p.selector() == null)
+                .toList();
+    }
+
+    private Optional<PeerAuthnPolicy> oldestPeer(Predicate<PeerAuthnPolicy> filter) {
+        return peerPolicies.stream()
+                .filter(filter)
+                .min(Comparator.comparing(PeerAuthnPolicy::created, CREATED).thenComparing(PeerAuthnPolicy::name));
+    }
+
+    /** True for the mode a level sets when it is not UNSET. */
+    static boolean sets(MtlsMode mode) {
+        return mode != null && mode != MtlsMode.UNSET;
+    }
+
+    /** RequestAuthentications that apply to the workload (its namespace and the root namespace). */
+    public List<RequestAuthnPolicy> requestAuthnFor(Workload workload) {
+        String root = meshConfig.rootNamespace();
+        return requestPolicies.stream()
+                .filter(p -> p.namespace().equals(workload.namespace())
+                        || p.namespace().equals(root))
+                .filter(p -> p.selector() == null || workload.matches(p.selector()))
+                .toList();
+    }
+
+    /**
+     * The DestinationRule a client uses for a Service: the client's namespace first, then the Service's, then the
+     * root namespace; within one, an exact host beats a wildcard, then the oldest wins.
+     */
+    public Optional<DestRule> destRuleFor(Workload client, Service service) {
+        String fqdn = service.fqdn();
+        List<String> order = List.of(client.namespace(), service.namespace(), meshConfig.rootNamespace());
+        for (String namespace : order) {
+            Optional<DestRule> found = destRules.stream()
+                    .filter(d -> d.namespace().equals(namespace) && d.covers(fqdn))
+                    .filter(d -> d.visibleTo(client.namespace()))
+                    .filter(d -> d.workloadSelector() == null
+                            || d.namespace().equals(client.namespace()) && client.matches(d.workloadSelector()))
+                    .min(Comparator.comparing((DestRule d) -> d.host().startsWith("*") ? 1 : 0)
+                            .thenComparing(d -> -d.host().length())
+                            .thenComparing(DestRule::created, CREATED)
+                            .thenComparing(DestRule::name));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+}
