@@ -1,8 +1,13 @@
 package dev.trustmap;
 
-/** Entry point. */
+import dev.trustmap.cli.TrustmapCommand;
+
+/** Entry point: runs the {@code trustmap} command line and exits with its code. */
 public final class Launcher {
     private Launcher() {}
 
-    public static void main(String[] args) {}
+    /** Runs {@code trustmap} with the given arguments. */
+    public static void main(String[] args) {
+        System.exit(TrustmapCommand.execute(args));
+    }
 }

@@ -1,0 +1,58 @@
+package dev.trustmap.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code trustmap} command: without a subcommand it prints help; {@code test} and {@code simulate} work. */
+@Command(
+        name = "trustmap",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Decides Istio mTLS and authorization for requests between workloads.",
+        subcommands = {TestCommand.class, SimulateCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (test: all passed; simulate: allowed)",
+            "1:test: a request did not meet its expectation; simulate: denied",
+            "2:bad input or internal error",
+            "3:simulate: conditional"
+        })
+public final class TrustmapCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code --debug}: DEBUG logging with stack traces on stderr; accepted by every subcommand. */
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Log details and stack traces to stderr.")
+    void setDebug(boolean debug) {
+        if (debug) {
+            DebugLogging.enable();
+        }
+    }
+
+    /** The command line with Trustmap's error handling: internal errors become one line and exit code 2. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new TrustmapCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
+        return commandLine;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        // TODO(#2): open the desktop app here once it exists; for now print help.
+        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

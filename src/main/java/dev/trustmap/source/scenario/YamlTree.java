@@ -1,0 +1,145 @@
+package dev.trustmap.source.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.trustmap.source.folder.ManifestException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One YAML document read into a Jackson tree, with the line where every value starts. Jackson's tree nodes carry
+ * no locations, so the tree is built here from the parser's tokens and each value's line is kept by its field
+ * path ({@code requests[2].to.port}).
+ */
+final class YamlTree {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern SNIPPET =
+            Pattern.compile("\\s*in '[^']*', line \\d+, column \\d+:\\n[^\\n]*\\n\\s*\\^");
+
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, Integer> lines;
+
+    private YamlTree(String file, JsonNode root, Map<String, Integer> lines) {
+        this.file = file;
+        this.root = root;
+        this.lines = lines;
+    }
+
+    /** Parses exactly one YAML document; broken YAML becomes a {@link ManifestException} with its line. */
+    static YamlTree parse(String text, String file) throws ManifestException {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new ManifestException(file, 0, null, "the file is empty; expected one YAML document");
+            }
+            JsonNode root = read(parser, "", lines);
+            if (parser.nextToken() != null) {
+                throw new ManifestException(file, line(parser), null, "expected one YAML document, found more");
+            }
+            return new YamlTree(file, root, lines);
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            int line = location == null ? 0 : location.getLineNr();
+            throw new ManifestException(file, line, null, "broken YAML: " + oneLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ManifestException(file, 0, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** SnakeYAML's message without the quoted source lines and carets, which the line number replaces. */
+    private static String oneLine(String message) {
+        String text = SNIPPET.matcher(message)
+                .replaceAll("; ")
+                .replaceAll("\\s+", " ")
+                .trim();
+        return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static JsonNode read(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
+        lines.putIfAbsent(path, line(parser));
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            ObjectNode object = NODES.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                lines.put(path.isEmpty() ? name : path + "." + name, line(parser));
+                parser.nextToken();
+                object.set(name, read(parser, path.isEmpty() ? name : path + "." + name, lines));
+            }
+            return object;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            ArrayNode array = NODES.arrayNode();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(read(parser, path + "[" + array.size() + "]", lines));
+            }
+            return array;
+        }
+        return scalar(parser, token);
+    }
+
+    private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                return NODES.numberNode(parser.getLongValue());
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return NODES.booleanNode(parser.getBooleanValue());
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new JsonProcessingException("unexpected YAML token " + token, parser.currentLocation()) {};
+        }
+    }
+
+    private static int line(JsonParser parser) {
+        return parser.currentTokenLocation().getLineNr();
+    }
+
+    String file() {
+        return file;
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    /** The line where the value at {@code path} starts, or the nearest enclosing value's line; 0 if unknown. */
+    int line(String path) {
+        String probe = path;
+        while (!probe.isEmpty()) {
+            Integer line = lines.get(probe);
+            if (line != null) {
+                return line;
+            }
+            probe = parent(probe);
+        }
+        return lines.getOrDefault("", 0);
+    }
+
+    private static String parent(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut < 0 ? "" : path.substring(0, cut);
+    }
+
+    /** A {@link ManifestException} naming this file, the line of {@code path}, and the field. */
+    ManifestException error(String path, String problem) {
+        return new ManifestException(file, line(path), path, problem);
+    }
+}
