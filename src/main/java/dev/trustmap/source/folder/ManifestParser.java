@@ -113,12 +113,12 @@ public final class ManifestParser {
 
         private ParsedResource toResource(ObjectNode node, String base, String apiVersion, String kind)
                 throws ManifestException {
-            requireName(node, base);
             Class<? extends HasMetadata> type =
                     KnownKinds.classOf(apiVersion, kind).orElse(GenericKubernetesResource.class);
             if (type != GenericKubernetesResource.class) {
                 checkFields(node, type, base);
             }
+            requireName(node, base);
             try {
                 return new ParsedResource(serialization.convertValue(node, type), origin, document.lineOf(base));
             } catch (RuntimeException e) {

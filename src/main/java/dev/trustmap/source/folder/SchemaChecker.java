@@ -65,6 +65,8 @@ final class SchemaChecker {
             checkMap(node, type.getContentType(), path);
         } else if (isModelBean(type.getRawClass())) {
             checkObject(node, type.getRawClass(), path);
+        } else if (type.isEnumType() && node.isTextual()) {
+            checkEnum(node.asText(), type.getRawClass(), path);
         } else if (isScalar(type.getRawClass()) && node.isContainerNode()) {
             problems.add(
                     new Problem(path, "must be a single value, not a " + shape(node) + "; check the indentation."));
@@ -79,6 +81,20 @@ final class SchemaChecker {
         for (int i = 0; i < node.size(); i++) {
             checkValue(node.get(i), elementType, FieldPaths.index(path, i));
         }
+    }
+
+    /** fabric8's enums turn unknown values into null silently; Istio's schema only takes the exact names. */
+    private void checkEnum(String value, Class<?> type, String path) {
+        List<String> names = Stream.of(type.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name())
+                .toList();
+        if (names.contains(value)) {
+            return;
+        }
+        String exact =
+                names.stream().filter(value::equalsIgnoreCase).findFirst().orElse(null);
+        String advice = exact != null ? "write it as " + exact : "use one of " + String.join(", ", names);
+        problems.add(new Problem(path, "has the value '" + value + "', which is not allowed; " + advice + "."));
     }
 
     private void checkMap(JsonNode node, JavaType valueType, String path) {
