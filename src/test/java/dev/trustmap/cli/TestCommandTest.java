@@ -1,0 +1,130 @@
+package dev.trustmap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustmap.source.scenario.TestFiles;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class TestCommandTest {
+    private static final String SHARED = TestFiles.resource("/scenarios/shared").toString();
+    private static final String PASS =
+            TestFiles.resource("/scenarios/cli/pass.yaml").toString();
+    private static final String FAIL =
+            TestFiles.resource("/scenarios/cli/fail.yaml").toString();
+
+    @Nested
+    class Text {
+        @Test
+        void passesEverySharedScenarioAndPrintsTheSummaryCiReads() {
+            CliRun run = CliRun.of("test", SHARED);
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out().lines().filter(l -> l.startsWith("PASS  "))).hasSize(85);
+            assertThat(run.out().lines().reduce((a, b) -> b)).contains("85 passed, 0 failed");
+        }
+
+        @Test
+        void printsOneLinePerRequestWithTheDecidingPolicy() {
+            CliRun run = CliRun.of("test", PASS);
+
+            assertThat(run.out())
+                    .contains("PASS  " + PASS + "#1  foo/sleep -> foo/httpbin:8000 GET /get  decision=DENY "
+                            + "connection=mtls policy=foo/deny-get[rule 0]")
+                    .endsWith("2 passed, 0 failed" + System.lineSeparator());
+        }
+
+        @Test
+        void exitsOneAndSaysWhatWasExpectedOnAMismatch() {
+            CliRun run = CliRun.of("test", FAIL);
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.MISMATCH_OR_DENY);
+            assertThat(run.out())
+                    .contains("PASS  " + FAIL + "#0")
+                    .contains("FAIL  " + FAIL + "#1")
+                    .contains("expected ALLOW connection=mtls mtls=true: decision: expected ALLOW, got DENY")
+                    .contains("1 passed, 1 failed");
+        }
+    }
+
+    @Nested
+    class Json {
+        @Test
+        void printsOneObjectPerRequestAndTheSummaryOnStderr() throws Exception {
+            CliRun run = CliRun.of("test", "--json", FAIL);
+
+            List<JsonNode> lines = parse(run.out());
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.MISMATCH_OR_DENY);
+            assertThat(lines).hasSize(2);
+            assertThat(run.err()).contains("1 passed, 1 failed");
+
+            JsonNode failed = lines.get(1);
+            assertThat(failed.get("file").asText()).isEqualTo(FAIL);
+            assertThat(failed.get("index").asInt()).isEqualTo(1);
+            assertThat(failed.get("decision").asText()).isEqualTo("DENY");
+            assertThat(failed.get("connection").asText()).isEqualTo("mtls");
+            assertThat(failed.get("mtls").asBoolean()).isTrue();
+            assertThat(failed.get("policy").asText()).isEqualTo("foo/deny-get");
+            assertThat(failed.get("rule").asInt()).isZero();
+            assertThat(failed.get("reason").asText()).isNotBlank();
+            assertThat(failed.get("pass").asBoolean()).isFalse();
+            assertThat(failed.get("expected").get("decision").asText()).isEqualTo("ALLOW");
+            assertThat(failed.get("mismatch").asText()).contains("decision");
+        }
+
+        private List<JsonNode> parse(String out) throws Exception {
+            ObjectMapper mapper = new ObjectMapper();
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : out.lines().toList()) {
+                nodes.add(mapper.readTree(line));
+            }
+            return nodes;
+        }
+    }
+
+    @Nested
+    class BadInput {
+        @Test
+        void exitsTwoWithOneLineNamingFileLineAndField() {
+            CliRun run = CliRun.of(
+                    "test",
+                    TestFiles.resource("/scenarios/bad/missing-workload.yaml").toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().strip())
+                    .endsWith("missing-workload.yaml:13: field requests[2].to: no workload 'foo/bar' in workloads")
+                    .doesNotContain("\n")
+                    .doesNotContain("Exception");
+        }
+
+        @Test
+        void stopsBeforeRunningAnythingWhenOneFileIsBad() {
+            CliRun run = CliRun.of(
+                    "test",
+                    PASS,
+                    TestFiles.resource("/scenarios/bad/broken-yaml.yaml").toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("broken-yaml.yaml:6: broken YAML");
+        }
+
+        @Test
+        void exitsTwoForAMissingPath() {
+            CliRun run = CliRun.of("test", "does/not/exist.yaml");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err()).contains("does/not/exist.yaml: no such file or directory");
+        }
+
+        @Test
+        void exitsTwoWithoutArguments() {
+            assertThat(CliRun.of("test").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        }
+    }
+}
