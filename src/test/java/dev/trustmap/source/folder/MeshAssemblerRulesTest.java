@@ -38,14 +38,14 @@ class MeshAssemblerRulesTest {
         @CsvSource(
                 delimiter = '|',
                 value = {
-                    "''                                       | ''                                                  | false",
-                    "'istio-injection: enabled'               | ''                                                  | true",
-                    "'istio.io/rev: canary'                   | ''                                                  | true",
-                    "'istio-injection: disabled, istio.io/rev: x' | ''                                              | false",
-                    "'istio-injection: enabled'               | ', annotations: {sidecar.istio.io/inject: \"false\"}' | false",
-                    "''                                       | ', annotations: {sidecar.istio.io/inject: \"true\"}'  | true",
-                    "'istio-injection: enabled'               | ', labels: {sidecar.istio.io/inject: \"false\"}'      | false",
-                    "''                                       | ', labels: {sidecar.istio.io/inject: \"true\"}'       | true",
+                    "'' | '' | false",
+                    "'istio-injection: enabled' | '' | true",
+                    "'istio.io/rev: canary' | '' | true",
+                    "'istio-injection: disabled, istio.io/rev: x' | '' | false",
+                    "'istio-injection: enabled' | ', annotations: {sidecar.istio.io/inject: \"false\"}' | false",
+                    "'' | ', annotations: {sidecar.istio.io/inject: \"true\"}' | true",
+                    "'istio-injection: enabled' | ', labels: {sidecar.istio.io/inject: \"false\"}' | false",
+                    "'' | ', labels: {sidecar.istio.io/inject: \"true\"}' | true",
                 })
         void followsAnnotationThenLabelThenNamespace(String namespaceLabels, String podMetadata, boolean sidecar)
                 throws Exception {
@@ -207,8 +207,8 @@ class MeshAssemblerRulesTest {
 
         @Test
         void placesPoliciesWithoutNamespaceInDefault() throws Exception {
-            MeshSnapshot snapshot = snapshot(
-                    "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: deny-all}\nspec: {}\n");
+            MeshSnapshot snapshot = snapshot("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\n"
+                    + "metadata: {name: deny-all}\nspec: {}\n");
 
             assertThat(snapshot.policies())
                     .singleElement()
