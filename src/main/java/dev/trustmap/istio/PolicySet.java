@@ -73,7 +73,8 @@ public final class PolicySet {
     public static boolean selects(AuthzPolicy policy, Workload workload) {
         if (policy.hasTargetRefs()) {
             String gateway = workload.labels().get(GATEWAY_NAME_LABEL);
-            return policy.namespace().equals(workload.namespace())
+            return gateway != null
+                    && policy.namespace().equals(workload.namespace())
                     && policy.targetGateways().contains(gateway);
         }
         return policy.selector() == null || workload.matches(policy.selector());

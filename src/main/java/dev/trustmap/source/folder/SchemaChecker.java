@@ -134,8 +134,15 @@ final class SchemaChecker {
         return "is not a known field here; remove it or check its spelling and indentation.";
     }
 
+    /** Introspects outside the map: {@code introspect} recurses here, which computeIfAbsent forbids. */
     private static Map<String, JavaType> propertiesOf(Class<?> type) {
-        return PROPERTIES.computeIfAbsent(type, SchemaChecker::introspect);
+        Map<String, JavaType> known = PROPERTIES.get(type);
+        if (known != null) {
+            return known;
+        }
+        Map<String, JavaType> found = introspect(type);
+        Map<String, JavaType> raced = PROPERTIES.putIfAbsent(type, found);
+        return raced == null ? found : raced;
     }
 
     private static Map<String, JavaType> introspect(Class<?> type) {
