@@ -15,14 +15,24 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The acceptance tests: every request of the shared scenario files (copied unchanged from the scenario library)
- * must get the expected verdict. One test per request, named {@code file#index}.
+ * and of the engine's own scenarios (one file per subtle Istio behaviour) must get the expected verdict. One test
+ * per request, named {@code file#index}.
  */
 class SharedScenariosTest {
 
     @TestFactory
     Stream<DynamicContainer> everySharedScenarioRequestMeetsItsExpectation() throws Exception {
+        return testsFor(scenarioFiles("/scenarios/shared", 16));
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> everyEngineScenarioRequestMeetsItsExpectation() throws Exception {
+        return testsFor(scenarioFiles("/scenarios/engine", 16));
+    }
+
+    private static Stream<DynamicContainer> testsFor(List<Path> scenarioFiles) throws Exception {
         List<DynamicContainer> files = new ArrayList<>();
-        for (Path file : scenarioFiles()) {
+        for (Path file : scenarioFiles) {
             Scenario scenario = ScenarioLoader.parse(
                     Files.readString(file), file.getFileName().toString());
             Stream<DynamicTest> tests = scenario.requests().stream()
@@ -49,11 +59,11 @@ class SharedScenariosTest {
                 .isTrue();
     }
 
-    private static List<Path> scenarioFiles() throws IOException {
-        try (Stream<Path> files = Files.list(TestFiles.resource("/scenarios/shared"))) {
+    private static List<Path> scenarioFiles(String folder, int expectedCount) throws IOException {
+        try (Stream<Path> files = Files.list(TestFiles.resource(folder))) {
             List<Path> sorted =
                     files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertThat(sorted).hasSize(16);
+            assertThat(sorted).hasSize(expectedCount);
             return sorted;
         }
     }
