@@ -42,6 +42,7 @@ final class KnownKinds {
                 DestinationRule.class);
     }
 
+    // TODO(#2): retired versions (extensions/v1beta1, apps/v1beta2) are skipped as unknown; read them as apps/v1.
     private KnownKinds() {}
 
     @SafeVarargs

@@ -72,6 +72,7 @@ final class LocatedTreeReader {
         return start.startsWith("{") || start.startsWith("[");
     }
 
+    // TODO(#2): YAML anchors and aliases ('*name') are not expanded; an alias reads as its name.
     private JsonNode readValue(JsonParser parser, String path) throws IOException, ManifestException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {

@@ -49,6 +49,7 @@ final class MeshConfigReader {
         return new MeshConfigReader(chosen).read();
     }
 
+    // TODO(#2): misspelt mesh settings are ignored, not reported; the mesh config has no fabric8 model to check.
     private MeshConfig read() throws ManifestException {
         Map<String, String> data = ((ConfigMap) source.object()).getData();
         String text = data == null ? null : data.get(MESH_KEY);
