@@ -37,8 +37,11 @@ final class AuthzEvaluator {
         for (AuthzPolicy policy : policies.deny()) {
             Match match = match(policy, ctx);
             if (match.result() == Tri.TRUE) {
-                return deny(policy, match.rule(), "DENY policy " + policy.ref() + " rule " + match.rule()
-                        + " matches" + matchedFields(policy, match.rule(), ctx));
+                return deny(
+                        policy,
+                        match.rule(),
+                        "DENY policy " + policy.ref() + " rule " + match.rule() + " matches"
+                                + matchedFields(policy, match.rule(), ctx));
             }
             addConditions(conditions, policy, match, ctx, "denied by ");
         }
@@ -52,41 +55,57 @@ final class AuthzEvaluator {
         }
         Tri answer = external.allows(policy.provider(), request);
         if (match.result() == Tri.TRUE && answer == Tri.FALSE) {
-            return new AuthzResult(Decision.DENY, policy.ref(), Action.CUSTOM.name(), match.rule(),
+            return new AuthzResult(
+                    Decision.DENY,
+                    policy.ref(),
+                    Action.CUSTOM.name(),
+                    match.rule(),
                     "CUSTOM policy " + policy.ref() + " rule " + match.rule() + " sends the request to provider '"
-                            + policy.provider() + "', which denies it", List.of(), 403);
+                            + policy.provider() + "', which denies it",
+                    List.of(),
+                    403);
         }
         if (answer != Tri.TRUE) {
             String rules = match.result() == Tri.TRUE ? "rule " + match.rule() : "rules " + match.unknownRules();
-            conditions.add("external provider '" + policy.provider() + "' decides requests matching "
-                    + policy.ref() + " " + rules);
+            conditions.add("external provider '" + policy.provider() + "' decides requests matching " + policy.ref()
+                    + " " + rules);
         }
         return null;
     }
 
     private AuthzResult allowStage(List<AuthzPolicy> allows, RequestContext ctx, List<String> conditions) {
         if (allows.isEmpty()) {
-            return outcome(null, -1, "no ALLOW policy selects the workload, so requests not denied are allowed",
-                    conditions);
+            return outcome(
+                    null, -1, "no ALLOW policy selects the workload, so requests not denied are allowed", conditions);
         }
         List<String> allowConditions = new ArrayList<>();
         for (AuthzPolicy policy : allows) {
             Match match = match(policy, ctx);
             if (match.result() == Tri.TRUE) {
-                return outcome(policy, match.rule(), "ALLOW policy " + policy.ref() + " rule " + match.rule()
-                        + " matches" + matchedFields(policy, match.rule(), ctx), conditions);
+                return outcome(
+                        policy,
+                        match.rule(),
+                        "ALLOW policy " + policy.ref() + " rule " + match.rule() + " matches"
+                                + matchedFields(policy, match.rule(), ctx),
+                        conditions);
             }
             addConditions(allowConditions, policy, match, ctx, "allowed by ");
         }
         if (allowConditions.isEmpty()) {
             AuthzPolicy first = allows.get(0);
-            return new AuthzResult(Decision.DENY, first.ref(), Action.ALLOW.name(), -1, noAllowMatch(allows, ctx),
-                    List.of(), 403);
+            return new AuthzResult(
+                    Decision.DENY, first.ref(), Action.ALLOW.name(), -1, noAllowMatch(allows, ctx), List.of(), 403);
         }
         conditions.addAll(allowConditions);
         conditions.add("denied otherwise: ALLOW policies select the workload");
-        return new AuthzResult(Decision.CONDITIONAL, allows.get(0).ref(), Action.ALLOW.name(), -1,
-                "allowed only for some requests", conditions, 200);
+        return new AuthzResult(
+                Decision.CONDITIONAL,
+                allows.get(0).ref(),
+                Action.ALLOW.name(),
+                -1,
+                "allowed only for some requests",
+                conditions,
+                200);
     }
 
     private static AuthzResult outcome(AuthzPolicy policy, int rule, String reason, List<String> conditions) {
@@ -95,8 +114,14 @@ final class AuthzEvaluator {
         if (conditions.isEmpty()) {
             return new AuthzResult(Decision.ALLOW, ref, action, rule, reason, List.of(), 200);
         }
-        return new AuthzResult(Decision.CONDITIONAL, ref, action, rule, reason + ", unless a condition below applies",
-                conditions, 200);
+        return new AuthzResult(
+                Decision.CONDITIONAL,
+                ref,
+                action,
+                rule,
+                reason + ", unless a condition below applies",
+                conditions,
+                200);
     }
 
     private static AuthzResult deny(AuthzPolicy policy, int rule, String reason) {
@@ -142,7 +167,11 @@ final class AuthzEvaluator {
                 text.append("; ").append(policy.ref()).append(" has no rules (allows nothing)");
             }
             for (AuthzRule rule : policy.rules()) {
-                text.append("; ").append(policy.ref()).append(" rule ").append(rule.index()).append(": ")
+                text.append("; ")
+                        .append(policy.ref())
+                        .append(" rule ")
+                        .append(rule.index())
+                        .append(": ")
                         .append(trace(policy, rule.index(), ctx).firstFailure());
             }
         }

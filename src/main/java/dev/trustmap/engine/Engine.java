@@ -71,20 +71,35 @@ public final class Engine {
     private Verdict evaluate(Request request, AuthzEvaluator evaluator) {
         Workload to = request.to();
         int targetPort = targetPort(to, request.service(), request.port());
-        ConnectionResult connection =
-                mtls.resolve(request.from(), to, request.service(), request.port(), targetPort);
+        ConnectionResult connection = mtls.resolve(request.from(), to, request.service(), request.port(), targetPort);
         if (connection.connection() == Connection.BROKEN) {
             return new Verdict(connection, broken(request.from(), connection));
         }
         if (!to.sidecar()) {
-            return new Verdict(connection, new AuthzResult(Decision.ALLOW, null, null, -1,
-                    "the destination has no sidecar, so no policy is enforced", List.of(), 200));
+            return new Verdict(
+                    connection,
+                    new AuthzResult(
+                            Decision.ALLOW,
+                            null,
+                            null,
+                            -1,
+                            "the destination has no sidecar, so no policy is enforced",
+                            List.of(),
+                            200));
         }
         boolean tcp = !isHttp(request, protocol(request));
         JwtOutcome token = jwt.authenticate(to, request.jwt(), !tcp);
         if (token.state() == JwtOutcome.State.REJECTED) {
-            return new Verdict(connection, new AuthzResult(
-                    Decision.DENY, token.policy(), "RequestAuthentication", -1, token.reason(), List.of(), 401));
+            return new Verdict(
+                    connection,
+                    new AuthzResult(
+                            Decision.DENY,
+                            token.policy(),
+                            "RequestAuthentication",
+                            -1,
+                            token.reason(),
+                            List.of(),
+                            401));
         }
         RequestContext ctx = context(request, connection, targetPort, tcp, token);
         return new Verdict(connection, evaluator.decide(policiesOf(to), ctx, request));
@@ -92,8 +107,13 @@ public final class Engine {
 
     private static AuthzResult broken(Peer from, ConnectionResult connection) {
         boolean clientSidecar = from instanceof Peer.Pod pod && pod.workload().sidecar();
-        return new AuthzResult(Decision.DENY, null, null, -1,
-                "the connection breaks before authorization: " + connection.reason(), List.of(),
+        return new AuthzResult(
+                Decision.DENY,
+                null,
+                null,
+                -1,
+                "the connection breaks before authorization: " + connection.reason(),
+                List.of(),
                 clientSidecar ? 503 : 0);
     }
 
@@ -119,7 +139,10 @@ public final class Engine {
             return request.protocol();
         }
         if (request.service() != null) {
-            return request.service().port(request.port()).map(ServicePort::protocol).orElse(Protocol.UNKNOWN);
+            return request.service()
+                    .port(request.port())
+                    .map(ServicePort::protocol)
+                    .orElse(Protocol.UNKNOWN);
         }
         return Protocol.UNKNOWN;
     }
@@ -142,8 +165,10 @@ public final class Engine {
     }
 
     private WorkloadPolicies policiesOf(Workload workload) {
-        return byWorkload.computeIfAbsent(workload, w -> WorkloadPolicies.of(
-                policies.authzFor(w), policies.meshConfig().extensionProviders(), knownProviders()));
+        return byWorkload.computeIfAbsent(
+                workload,
+                w -> WorkloadPolicies.of(
+                        policies.authzFor(w), policies.meshConfig().extensionProviders(), knownProviders()));
     }
 
     private Set<String> knownProviders() {
@@ -169,7 +194,8 @@ public final class Engine {
         }
         b.sourceIp = request.from().ip();
         b.remoteIp = RemoteAddress.of(b.sourceIp, request.headers(), mesh.trustedProxies());
-        b.destinationIp = request.to().ips().isEmpty() ? null : request.to().ips().get(0);
+        b.destinationIp =
+                request.to().ips().isEmpty() ? null : request.to().ips().get(0);
         b.destinationPort = targetPort;
         b.host = request.host();
         b.method = request.method() == null && protocol(request) == Protocol.GRPC ? "POST" : request.method();

@@ -7,32 +7,62 @@ import dev.trustmap.istio.PeerAuthnPolicy.MtlsMode;
 import dev.trustmap.istio.PolicySet;
 import dev.trustmap.mesh.Service;
 import dev.trustmap.mesh.Workload;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Works out whether a connection is Istio mTLS, plaintext or broken: what the client's proxy sends (DestinationRule
  * TLS mode, else auto mTLS) against what the server's proxy accepts (PeerAuthentication, resolved mesh, namespace,
- * workload, port, with UNSET inheriting).
+ * workload, port, with UNSET inheriting). Decisions are cached; sentences are written only when asked for.
  */
 final class MtlsResolver {
     /** What the client side sends. */
-    private enum ClientTls {
+    enum ClientTls {
         ISTIO_MTLS,
         PLAINTEXT,
         /** TLS the client originates itself (SIMPLE or MUTUAL): not Istio mTLS. */
         ORIGINATED_TLS
     }
 
-    private record ClientSide(ClientTls tls, DestRule destRule, String reason) {}
+    /** Why the client sends what it sends. */
+    enum Why {
+        EXTERNAL_CLIENT,
+        NO_CLIENT_SIDECAR,
+        POD_IP,
+        DESTINATION_RULE,
+        AUTO_MTLS_OFF,
+        NAMESPACE_DISABLES,
+        NO_SERVER_SIDECAR,
+        GATEWAY,
+        PORT_DISABLES,
+        AUTO_MTLS
+    }
+
+    /** The client's side of a connection. */
+    record ClientSide(ClientTls tls, DestRule destRule, TlsMode explicitMode, Why why) {}
+
+    private record ServerKey(Workload workload, int port) {}
+
+    private record ClientKey(String namespace, Map<String, String> labels, Service service, int port) {}
 
     private final PolicySet policies;
+    private final boolean destRulesSelectClients;
+    private final Map<ServerKey, ServerMode> serverModes = new ConcurrentHashMap<>();
+    private final Map<ClientKey, Optional<DestRule>> destRules = new ConcurrentHashMap<>();
 
     MtlsResolver(PolicySet policies) {
         this.policies = policies;
+        this.destRulesSelectClients = policies.destRules().stream().anyMatch(d -> d.workloadSelector() != null);
     }
 
     /** The mode the workload's sidecar enforces on this container port. */
     ServerMode serverMode(Workload workload, int targetPort) {
+        return serverModes.computeIfAbsent(
+                new ServerKey(workload, targetPort), k -> computeServerMode(workload, targetPort));
+    }
+
+    private ServerMode computeServerMode(Workload workload, int targetPort) {
         ServerMode result = namespaceMode(workload.namespace());
         Optional<PeerAuthnPolicy> own = policies.workloadPeerAuthn(workload);
         if (own.isEmpty()) {
@@ -64,26 +94,34 @@ final class MtlsResolver {
         return result;
     }
 
+    /** Only the outcome, for whole-mesh assessment. */
+    Connection connection(Peer from, Workload to, Service service, int servicePort, int targetPort) {
+        ClientSide client = clientSide(from, to, service, servicePort, targetPort);
+        if (!to.sidecar() || to.gateway()) {
+            return client.tls() == ClientTls.ISTIO_MTLS ? Connection.BROKEN : Connection.PLAINTEXT;
+        }
+        return combine(client.tls(), serverMode(to, targetPort).mode());
+    }
+
+    /** The outcome with the policies behind it and a sentence for people. */
     ConnectionResult resolve(Peer from, Workload to, Service service, int servicePort, int targetPort) {
         ClientSide client = clientSide(from, to, service, servicePort, targetPort);
         String dr = client.destRule() == null ? null : client.destRule().ref();
+        String clientReason = MtlsReasons.client(client, from, service, servicePort, targetPort);
         if (!to.sidecar() || to.gateway()) {
-            String server = to.gateway() ? "GATEWAY" : "NONE";
-            String what = to.gateway()
-                    ? "a gateway, whose listeners come from Gateway resources"
-                    : "no sidecar, so it cannot terminate Istio mTLS";
-            if (client.tls() == ClientTls.ISTIO_MTLS) {
-                return new ConnectionResult(
-                        Connection.BROKEN, server, null, dr, client.reason() + ", but the destination is " + what);
-            }
+            Connection connection = client.tls() == ClientTls.ISTIO_MTLS ? Connection.BROKEN : Connection.PLAINTEXT;
             return new ConnectionResult(
-                    Connection.PLAINTEXT, server, null, dr, client.reason() + "; the destination is " + what);
+                    connection,
+                    to.gateway() ? "GATEWAY" : "NONE",
+                    null,
+                    dr,
+                    MtlsReasons.unprotectedServer(clientReason, to, connection));
         }
         ServerMode mode = serverMode(to, targetPort);
         String pa = mode.policy() == null ? null : mode.policy().ref();
-        Connection connection = combine(client.tls(), mode.mode());
-        String reason = client.reason() + "; server port " + targetPort + " is " + mode.describe();
-        return new ConnectionResult(connection, mode.mode().name(), pa, dr, reason);
+        String reason = clientReason + "; server port " + targetPort + " is " + mode.describe();
+        return new ConnectionResult(
+                combine(client.tls(), mode.mode()), mode.mode().name(), pa, dr, reason);
     }
 
     private static Connection combine(ClientTls client, MtlsMode server) {
@@ -99,65 +137,52 @@ final class MtlsResolver {
 
     private ClientSide clientSide(Peer from, Workload to, Service service, int servicePort, int targetPort) {
         if (from instanceof Peer.External) {
-            return new ClientSide(ClientTls.PLAINTEXT, null, "client outside the mesh sends plaintext");
+            return new ClientSide(ClientTls.PLAINTEXT, null, null, Why.EXTERNAL_CLIENT);
         }
         Workload client = ((Peer.Pod) from).workload();
         if (!client.sidecar()) {
-            return new ClientSide(ClientTls.PLAINTEXT, null, "client " + client.id() + " has no sidecar: plaintext");
+            return new ClientSide(ClientTls.PLAINTEXT, null, null, Why.NO_CLIENT_SIDECAR);
         }
         if (service == null) {
-            return new ClientSide(
-                    ClientTls.PLAINTEXT,
-                    null,
-                    "client dialled the pod IP: no Service, so no DestinationRule and no auto mTLS");
+            return new ClientSide(ClientTls.PLAINTEXT, null, null, Why.POD_IP);
         }
-        Optional<DestRule> rule = policies.destRuleFor(client, service);
-        TlsMode explicit = rule.map(r -> r.tlsModeFor(servicePort)).orElse(null);
+        DestRule rule = destRule(client, service, servicePort);
+        TlsMode explicit = rule == null ? null : rule.tlsModeFor(servicePort);
         if (explicit != null) {
-            return explicitTls(rule.get(), explicit, servicePort);
+            ClientTls tls = explicit == TlsMode.ISTIO_MUTUAL
+                    ? ClientTls.ISTIO_MTLS
+                    : explicit == TlsMode.DISABLE ? ClientTls.PLAINTEXT : ClientTls.ORIGINATED_TLS;
+            return new ClientSide(tls, rule, explicit, Why.DESTINATION_RULE);
         }
-        return autoMtls(to, service, targetPort, rule.orElse(null));
+        Why why = autoMtls(to, service, targetPort);
+        return new ClientSide(why == Why.AUTO_MTLS ? ClientTls.ISTIO_MTLS : ClientTls.PLAINTEXT, rule, null, why);
     }
 
-    private static ClientSide explicitTls(DestRule rule, TlsMode mode, int servicePort) {
-        String because = "DestinationRule " + rule.ref() + " sets TLS mode " + mode + " for port " + servicePort;
-        switch (mode) {
-            case ISTIO_MUTUAL:
-                return new ClientSide(ClientTls.ISTIO_MTLS, rule, because + ": client sends Istio mTLS");
-            case DISABLE:
-                return new ClientSide(ClientTls.PLAINTEXT, rule, because + ": client sends plaintext");
-            default:
-                return new ClientSide(
-                        ClientTls.ORIGINATED_TLS,
-                        rule,
-                        because + ": client originates its own TLS, which is not Istio mTLS");
-        }
+    private DestRule destRule(Workload client, Service service, int servicePort) {
+        Map<String, String> labels = destRulesSelectClients ? client.labels() : Map.of();
+        ClientKey key = new ClientKey(client.namespace(), labels, service, servicePort);
+        return destRules
+                .computeIfAbsent(key, k -> policies.destRuleFor(client, service))
+                .orElse(null);
     }
 
-    private ClientSide autoMtls(Workload to, Service service, int targetPort, DestRule ruleWithoutTls) {
-        String prefix = ruleWithoutTls == null ? "" : "DestinationRule " + ruleWithoutTls.ref() + " sets no TLS; ";
+    /**
+     * Auto mTLS sends Istio mTLS only to endpoints labelled {@code tlsMode=istio} (sidecars, not gateways), and
+     * not when the Service's namespace-level mode or the endpoint's own mode on that port is DISABLE.
+     */
+    private Why autoMtls(Workload to, Service service, int targetPort) {
         if (!policies.meshConfig().autoMtls()) {
-            return new ClientSide(ClientTls.PLAINTEXT, ruleWithoutTls, prefix + "auto mTLS is off: plaintext");
+            return Why.AUTO_MTLS_OFF;
         }
-        ServerMode serviceLevel = namespaceMode(service.namespace());
-        if (serviceLevel.mode() == MtlsMode.DISABLE) {
-            return new ClientSide(
-                    ClientTls.PLAINTEXT,
-                    ruleWithoutTls,
-                    prefix + "auto mTLS sends plaintext: namespace " + service.namespace() + " is "
-                            + serviceLevel.describe());
+        if (namespaceMode(service.namespace()).mode() == MtlsMode.DISABLE) {
+            return Why.NAMESPACE_DISABLES;
         }
         if (!to.advertisesIstioMtls()) {
-            String why = to.gateway() ? "is a gateway without the tlsMode=istio label" : "has no sidecar";
-            return new ClientSide(
-                    ClientTls.PLAINTEXT, ruleWithoutTls, prefix + "auto mTLS sends plaintext: the destination " + why);
+            return to.gateway() ? Why.GATEWAY : Why.NO_SERVER_SIDECAR;
         }
-        if (to.sidecar() && serverMode(to, targetPort).mode() == MtlsMode.DISABLE) {
-            return new ClientSide(
-                    ClientTls.PLAINTEXT,
-                    ruleWithoutTls,
-                    prefix + "auto mTLS sends plaintext: the destination disables mTLS on port " + targetPort);
+        if (serverMode(to, targetPort).mode() == MtlsMode.DISABLE) {
+            return Why.PORT_DISABLES;
         }
-        return new ClientSide(ClientTls.ISTIO_MTLS, ruleWithoutTls, prefix + "auto mTLS: client sends Istio mTLS");
+        return Why.AUTO_MTLS;
     }
 }

@@ -101,8 +101,8 @@ final class RuleMatcher {
     }
 
     private static String shown(Clause clause, String value) {
-        return "'" + (clause.attribute() == Attribute.REQUEST_PRINCIPAL ? RequestPrincipalMatch.display(value)
-                : value) + "'";
+        return "'" + (clause.attribute() == Attribute.REQUEST_PRINCIPAL ? RequestPrincipalMatch.display(value) : value)
+                + "'";
     }
 
     private static String absence(Attribute attribute) {

@@ -31,7 +31,11 @@ class EngineTest {
     class PartialRequests {
         @Test
         void edgeWithoutMethodIsConditionalOnTheMethod() {
-            Engine engine = new TestMesh().workload("foo", "a").workload("foo", "b").policies(ALLOW_GET).engine();
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b")
+                    .policies(ALLOW_GET)
+                    .engine();
 
             Verdict verdict = engine.evaluate(TestMesh.edge(engine, "foo/a", "foo/b"));
 
@@ -42,8 +46,12 @@ class EngineTest {
 
         @Test
         void edgeFromAnUnlistedCallerIsDeniedWhateverTheMethod() {
-            Engine engine = new TestMesh().workload("foo", "a").workload("foo", "c").workload("foo", "b")
-                    .policies(ALLOW_GET).engine();
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "c")
+                    .workload("foo", "b")
+                    .policies(ALLOW_GET)
+                    .engine();
 
             Verdict verdict = engine.evaluate(TestMesh.edge(engine, "foo/c", "foo/b"));
 
@@ -53,19 +61,26 @@ class EngineTest {
 
         @Test
         void denyThatMayMatchMakesTheEdgeConditional() {
-            Engine engine = new TestMesh().workload("foo", "a").workload("foo", "b").policies(DENY_ADMIN).engine();
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b")
+                    .policies(DENY_ADMIN)
+                    .engine();
 
             Verdict verdict = engine.evaluate(TestMesh.edge(engine, "foo/a", "foo/b"));
 
             assertThat(verdict.decision()).isEqualTo(Decision.CONDITIONAL);
-            assertThat(verdict.authz().conditions()).containsExactly(
-                    "denied by foo/b-no-admin rule 0 if to[0].operation.paths [/admin*]");
+            assertThat(verdict.authz().conditions())
+                    .containsExactly("denied by foo/b-no-admin rule 0 if to[0].operation.paths [/admin*]");
         }
 
         @Test
         void tcpEdgeIsDefiniteBecauseHttpFieldsDoNotApply() {
-            Engine engine = new TestMesh().workload("foo", "a").workload("foo", "b", true, "tcp")
-                    .policies(DENY_ADMIN).engine();
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b", true, "tcp")
+                    .policies(DENY_ADMIN)
+                    .engine();
 
             Verdict verdict = engine.evaluate(TestMesh.edge(engine, "foo/a", "foo/b"));
 
@@ -78,7 +93,11 @@ class EngineTest {
     class Explanations {
         @Test
         void allowNamesPolicyRuleAndMatchedFields() {
-            Engine engine = new TestMesh().workload("foo", "a").workload("foo", "b").policies(ALLOW_GET).engine();
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b")
+                    .policies(ALLOW_GET)
+                    .engine();
 
             Verdict verdict = engine.evaluate(TestMesh.http(engine, "foo/a", "foo/b", "GET", "/x"));
 
@@ -90,18 +109,26 @@ class EngineTest {
 
         @Test
         void defaultDenyNamesTheFieldThatFailed() {
-            Engine engine = new TestMesh().workload("foo", "a").workload("foo", "b").policies(ALLOW_GET).engine();
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b")
+                    .policies(ALLOW_GET)
+                    .engine();
 
             Verdict verdict = engine.evaluate(TestMesh.http(engine, "foo/a", "foo/b", "POST", "/x"));
 
             assertThat(verdict.decision()).isEqualTo(Decision.DENY);
             assertThat(verdict.httpStatus()).isEqualTo(403);
-            assertThat(verdict.authz().reason()).contains("foo/b-get rule 0: to[0].operation.methods [GET] fails for 'POST'");
+            assertThat(verdict.authz().reason())
+                    .contains("foo/b-get rule 0: to[0].operation.methods [GET] fails for 'POST'");
         }
 
         @Test
         void connectionNamesPeerAuthenticationAndDestinationRule() {
-            Engine engine = new TestMesh().workload("foo", "a").workload("foo", "b").policies("""
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b")
+                    .policies("""
                     apiVersion: security.istio.io/v1
                     kind: PeerAuthentication
                     metadata: {name: default, namespace: foo}
@@ -111,7 +138,8 @@ class EngineTest {
                     kind: DestinationRule
                     metadata: {name: b, namespace: foo}
                     spec: {host: b, trafficPolicy: {tls: {mode: DISABLE}}}
-                    """).engine();
+                    """)
+                    .engine();
 
             Verdict verdict = engine.evaluate(TestMesh.http(engine, "foo/a", "foo/b", "GET", "/"));
 

@@ -24,10 +24,18 @@ final class TestMesh {
     }
 
     TestMesh workload(String namespace, String name, boolean sidecar, String portName) {
-        workloads.add(new Workload(namespace, name, "Deployment", Map.of("app", name), name, sidecar, false,
-                List.of(new ContainerPort(portName, 8080)), List.of()));
-        services.add(new Service(namespace, name, Map.of("app", name),
-                List.of(new ServicePort(portName, 80, "8080", null))));
+        workloads.add(new Workload(
+                namespace,
+                name,
+                "Deployment",
+                Map.of("app", name),
+                name,
+                sidecar,
+                false,
+                List.of(new ContainerPort(portName, 8080)),
+                List.of()));
+        services.add(new Service(
+                namespace, name, Map.of("app", name), List.of(new ServicePort(portName, 80, "8080", null))));
         return this;
     }
 
@@ -57,14 +65,17 @@ final class TestMesh {
     static Request edge(Engine engine, String from, String to) {
         String[] f = from.split("/");
         String[] t = to.split("/");
-        return Request.edge(new Peer.Pod(workload(engine, f[0], f[1])), workload(engine, t[0], t[1]),
-                service(engine, t[0], t[1]), 80);
+        return Request.edge(
+                new Peer.Pod(workload(engine, f[0], f[1])),
+                workload(engine, t[0], t[1]),
+                service(engine, t[0], t[1]),
+                80);
     }
 
     /** A complete HTTP request with no headers and no token. */
     static Request http(Engine engine, String from, String to, String method, String path) {
         Request edge = edge(engine, from, to);
-        return new Request(edge.from(), edge.to(), edge.service(), 80, null, method, path, to.split("/")[1],
-                Map.of(), Jwt.none());
+        return new Request(
+                edge.from(), edge.to(), edge.service(), 80, null, method, path, to.split("/")[1], Map.of(), Jwt.none());
     }
 }

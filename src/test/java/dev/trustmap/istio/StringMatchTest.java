@@ -30,7 +30,8 @@ class StringMatchTest {
 
         @Test
         void hostsIgnoreCase() {
-            assertThat(StringMatch.ignoringCase("*.Example.COM").matches("shop.example.com")).isTrue();
+            assertThat(StringMatch.ignoringCase("*.Example.COM").matches("shop.example.com"))
+                    .isTrue();
             assertThat(StringMatch.of("GET").matches("get")).isFalse();
         }
     }
