@@ -1,6 +1,7 @@
 package dev.trustmap.engine;
 
-import dev.trustmap.istio.Action;
+import dev.trustmap.engine.Decided.Kind;
+import dev.trustmap.engine.Decided.Pending;
 import dev.trustmap.istio.AuthzPolicy;
 import dev.trustmap.istio.AuthzRule;
 import java.util.ArrayList;
@@ -9,178 +10,84 @@ import java.util.List;
 /**
  * Decides authorization as the proxy does: CUSTOM first (the external authorizer may deny), then DENY (any match
  * denies), then ALLOW (if any ALLOW policy applies, only a match allows). Unknown request fields make a match
- * UNKNOWN; the outcome is then CONDITIONAL with the conditions named.
+ * UNKNOWN; the outcome is then CONDITIONAL and the policies that might match are kept for the explanation.
  */
 final class AuthzEvaluator {
     /** A policy's best rule: TRUE with its index, else UNKNOWN with the unknown rules, else FALSE. */
     private record Match(Tri result, int rule, List<Integer> unknownRules) {}
 
     private final ExternalAuthorizer external;
-    private final boolean explain;
 
-    AuthzEvaluator(ExternalAuthorizer external, boolean explain) {
+    AuthzEvaluator(ExternalAuthorizer external) {
         this.external = external;
-        this.explain = explain;
     }
 
-    AuthzResult decide(WorkloadPolicies policies, RequestContext ctx, Request request) {
+    /** The decision; {@code request} may be null for an edge, whose CUSTOM answers are then unknown. */
+    Decided decide(WorkloadPolicies policies, RequestContext ctx, Request request) {
         if (policies.customProblem() != null) {
-            return deny(policies.customBlocker(), -1, policies.customProblem());
+            return new Decided(Decision.DENY, Kind.CUSTOM_BROKEN, policies.customBlocker(), -1, List.of());
         }
-        List<String> conditions = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>(0);
         for (AuthzPolicy policy : policies.custom()) {
-            AuthzResult denied = custom(policy, ctx, request, conditions);
-            if (denied != null) {
-                return denied;
+            Match match = match(policy, ctx);
+            if (match.result() == Tri.FALSE) {
+                continue;
+            }
+            Tri answer = request == null ? Tri.UNKNOWN : external.allows(policy.provider(), request);
+            if (match.result() == Tri.TRUE && answer == Tri.FALSE) {
+                return new Decided(Decision.DENY, Kind.CUSTOM_DENIED, policy, match.rule(), List.of());
+            }
+            if (answer != Tri.TRUE) {
+                pending.add(new Pending(policy, match.unknownRules(), match.rule()));
             }
         }
         for (AuthzPolicy policy : policies.deny()) {
             Match match = match(policy, ctx);
             if (match.result() == Tri.TRUE) {
-                return deny(
-                        policy,
-                        match.rule(),
-                        "DENY policy " + policy.ref() + " rule " + match.rule() + " matches"
-                                + matchedFields(policy, match.rule(), ctx));
+                return new Decided(Decision.DENY, Kind.DENY_MATCHED, policy, match.rule(), List.of());
             }
-            addConditions(conditions, policy, match, ctx, "denied by ");
+            if (match.result() == Tri.UNKNOWN) {
+                pending.add(new Pending(policy, match.unknownRules(), -1));
+            }
         }
-        return allowStage(policies.allow(), ctx, conditions);
+        return allowStage(policies.allow(), ctx, pending);
     }
 
-    private AuthzResult custom(AuthzPolicy policy, RequestContext ctx, Request request, List<String> conditions) {
-        Match match = match(policy, ctx);
-        if (match.result() == Tri.FALSE) {
-            return null;
-        }
-        Tri answer = external.allows(policy.provider(), request);
-        if (match.result() == Tri.TRUE && answer == Tri.FALSE) {
-            return new AuthzResult(
-                    Decision.DENY,
-                    policy.ref(),
-                    Action.CUSTOM.name(),
-                    match.rule(),
-                    "CUSTOM policy " + policy.ref() + " rule " + match.rule() + " sends the request to provider '"
-                            + policy.provider() + "', which denies it",
-                    List.of(),
-                    403);
-        }
-        if (answer != Tri.TRUE) {
-            String rules = match.result() == Tri.TRUE ? "rule " + match.rule() : "rules " + match.unknownRules();
-            conditions.add("external provider '" + policy.provider() + "' decides requests matching " + policy.ref()
-                    + " " + rules);
-        }
-        return null;
-    }
-
-    private AuthzResult allowStage(List<AuthzPolicy> allows, RequestContext ctx, List<String> conditions) {
+    private static Decided allowStage(List<AuthzPolicy> allows, RequestContext ctx, List<Pending> pending) {
+        Decision ifAllowed = pending.isEmpty() ? Decision.ALLOW : Decision.CONDITIONAL;
         if (allows.isEmpty()) {
-            return outcome(
-                    null, -1, "no ALLOW policy selects the workload, so requests not denied are allowed", conditions);
+            return new Decided(ifAllowed, Kind.NO_ALLOW_POLICY, null, -1, pending);
         }
-        List<String> allowConditions = new ArrayList<>();
+        List<Pending> maybeAllowed = new ArrayList<>(0);
         for (AuthzPolicy policy : allows) {
             Match match = match(policy, ctx);
             if (match.result() == Tri.TRUE) {
-                return outcome(
-                        policy,
-                        match.rule(),
-                        "ALLOW policy " + policy.ref() + " rule " + match.rule() + " matches"
-                                + matchedFields(policy, match.rule(), ctx),
-                        conditions);
+                return new Decided(ifAllowed, Kind.ALLOW_MATCHED, policy, match.rule(), pending);
             }
-            addConditions(allowConditions, policy, match, ctx, "allowed by ");
+            if (match.result() == Tri.UNKNOWN) {
+                maybeAllowed.add(new Pending(policy, match.unknownRules(), -1));
+            }
         }
-        if (allowConditions.isEmpty()) {
-            AuthzPolicy first = allows.get(0);
-            return new AuthzResult(
-                    Decision.DENY, first.ref(), Action.ALLOW.name(), -1, noAllowMatch(allows, ctx), List.of(), 403);
+        if (maybeAllowed.isEmpty()) {
+            return new Decided(Decision.DENY, Kind.NO_ALLOW_MATCH, allows.get(0), -1, List.of());
         }
-        conditions.addAll(allowConditions);
-        conditions.add("denied otherwise: ALLOW policies select the workload");
-        return new AuthzResult(
-                Decision.CONDITIONAL,
-                allows.get(0).ref(),
-                Action.ALLOW.name(),
-                -1,
-                "allowed only for some requests",
-                conditions,
-                200);
-    }
-
-    private static AuthzResult outcome(AuthzPolicy policy, int rule, String reason, List<String> conditions) {
-        String ref = policy == null ? null : policy.ref();
-        String action = policy == null ? null : Action.ALLOW.name();
-        if (conditions.isEmpty()) {
-            return new AuthzResult(Decision.ALLOW, ref, action, rule, reason, List.of(), 200);
-        }
-        return new AuthzResult(
-                Decision.CONDITIONAL,
-                ref,
-                action,
-                rule,
-                reason + ", unless a condition below applies",
-                conditions,
-                200);
-    }
-
-    private static AuthzResult deny(AuthzPolicy policy, int rule, String reason) {
-        return new AuthzResult(Decision.DENY, policy.ref(), policy.action().name(), rule, reason, List.of(), 403);
+        List<Pending> all = new ArrayList<>(pending);
+        all.addAll(maybeAllowed);
+        return new Decided(Decision.CONDITIONAL, Kind.NO_ALLOW_MATCH, allows.get(0), -1, all);
     }
 
     private static Match match(AuthzPolicy policy, RequestContext ctx) {
-        List<Integer> unknown = new ArrayList<>(0);
+        List<Integer> unknown = null;
         for (AuthzRule rule : policy.rules()) {
             Tri result = RuleMatcher.rule(rule, policy.action(), ctx, null);
             if (result == Tri.TRUE) {
                 return new Match(Tri.TRUE, rule.index(), List.of());
             }
             if (result == Tri.UNKNOWN) {
+                unknown = unknown == null ? new ArrayList<>(1) : unknown;
                 unknown.add(rule.index());
             }
         }
-        return new Match(unknown.isEmpty() ? Tri.FALSE : Tri.UNKNOWN, -1, unknown);
-    }
-
-    private void addConditions(List<String> out, AuthzPolicy policy, Match match, RequestContext ctx, String verb) {
-        for (int index : match.unknownRules()) {
-            Trace trace = trace(policy, index, ctx);
-            out.add(verb + policy.ref() + " rule " + index + " if " + String.join(" and ", trace.unknown));
-        }
-    }
-
-    private String matchedFields(AuthzPolicy policy, int rule, RequestContext ctx) {
-        if (!explain) {
-            return "";
-        }
-        Trace trace = trace(policy, rule, ctx);
-        return trace.matched.isEmpty() ? " (it has no conditions)" : ": " + String.join("; ", trace.matched);
-    }
-
-    private String noAllowMatch(List<AuthzPolicy> allows, RequestContext ctx) {
-        StringBuilder text = new StringBuilder("ALLOW policies select the workload but none matches");
-        if (!explain) {
-            return text.toString();
-        }
-        for (AuthzPolicy policy : allows) {
-            if (policy.rules().isEmpty()) {
-                text.append("; ").append(policy.ref()).append(" has no rules (allows nothing)");
-            }
-            for (AuthzRule rule : policy.rules()) {
-                text.append("; ")
-                        .append(policy.ref())
-                        .append(" rule ")
-                        .append(rule.index())
-                        .append(": ")
-                        .append(trace(policy, rule.index(), ctx).firstFailure());
-            }
-        }
-        return text.toString();
-    }
-
-    private static Trace trace(AuthzPolicy policy, int index, RequestContext ctx) {
-        Trace trace = new Trace();
-        RuleMatcher.rule(policy.rules().get(index), policy.action(), ctx, trace);
-        return trace;
+        return unknown == null ? new Match(Tri.FALSE, -1, List.of()) : new Match(Tri.UNKNOWN, -1, unknown);
     }
 }

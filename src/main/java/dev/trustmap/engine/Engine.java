@@ -26,8 +26,7 @@ public final class Engine {
     private final ExternalAuthorizer externalAuthorizer;
     private final MtlsResolver mtls;
     private final JwtAuthenticator jwt;
-    private final AuthzEvaluator explaining;
-    private final AuthzEvaluator quick;
+    private final AuthzEvaluator authz;
     private final Map<Workload, WorkloadPolicies> byWorkload = new ConcurrentHashMap<>();
 
     private Engine(MeshSnapshot snapshot, PolicySet policies, ExternalAuthorizer externalAuthorizer, Clock clock) {
@@ -36,8 +35,7 @@ public final class Engine {
         this.externalAuthorizer = externalAuthorizer;
         this.mtls = new MtlsResolver(policies);
         this.jwt = new JwtAuthenticator(policies, clock);
-        this.explaining = new AuthzEvaluator(externalAuthorizer, true);
-        this.quick = new AuthzEvaluator(externalAuthorizer, false);
+        this.authz = new AuthzEvaluator(externalAuthorizer);
     }
 
     /** Compiles the snapshot's policies; CUSTOM providers answer "unknown". */
@@ -60,15 +58,6 @@ public final class Engine {
 
     /** The verdict for one request, with its explanation. */
     public Verdict evaluate(Request request) {
-        return evaluate(request, explaining);
-    }
-
-    /** The same verdict with shorter reasons, for whole-mesh assessment. */
-    public Verdict evaluateQuickly(Request request) {
-        return evaluate(request, quick);
-    }
-
-    private Verdict evaluate(Request request, AuthzEvaluator evaluator) {
         Workload to = request.to();
         int targetPort = targetPort(to, request.service(), request.port());
         ConnectionResult connection = mtls.resolve(request.from(), to, request.service(), request.port(), targetPort);
@@ -101,8 +90,65 @@ public final class Engine {
                             List.of(),
                             401));
         }
-        RequestContext ctx = context(request, connection, targetPort, tcp, token);
-        return new Verdict(connection, evaluator.decide(policiesOf(to), ctx, request));
+        RequestContext ctx = context(request, connection.mtls(), targetPort, tcp, token);
+        WorkloadPolicies policies = policiesOf(to);
+        Decided decided = authz.decide(policies, ctx, request);
+        return new Verdict(connection, AuthzExplainer.explain(decided, policies, ctx));
+    }
+
+    /** The destination side of edges to a Service port, prepared once for {@link #decide}. */
+    public EdgeTarget target(Workload to, Service service, int port) {
+        int targetPort = targetPort(to, service, port);
+        Request probe = Request.edge(new Peer.External(null), to, service, port);
+        Protocol protocol = protocol(probe);
+        boolean tcp = !isHttp(probe, protocol);
+        JwtOutcome token = jwt.authenticate(to, Jwt.unknown(), !tcp);
+        return new EdgeTarget(
+                to,
+                service,
+                port,
+                targetPort,
+                tcp,
+                protocol == Protocol.GRPC,
+                policiesOf(to),
+                token,
+                mtls.serverMode(to, targetPort));
+    }
+
+    /** The client side of edges, prepared once for {@link #decide}. */
+    public EdgeSource source(Peer peer) {
+        return new EdgeSource(peer, policies.meshConfig().trustDomain(), mtls.destRulesSelectClients());
+    }
+
+    /**
+     * The verdict for an edge seen in telemetry (no method, path, headers or token known), without explanation:
+     * the fast path for whole-mesh assessment. Agrees with {@link #evaluate} on {@link Request#edge}.
+     */
+    public EdgeOutcome decide(EdgeSource from, EdgeTarget target) {
+        Workload to = target.workload;
+        Connection connection = mtls.connection(from, target);
+        if (connection == Connection.BROKEN) {
+            return new EdgeOutcome(Decision.DENY, connection, null, -1);
+        }
+        if (!to.sidecar()) {
+            return new EdgeOutcome(Decision.ALLOW, connection, null, -1);
+        }
+        RequestContext.Builder b = new RequestContext.Builder();
+        b.tcp = target.tcp;
+        if (connection == Connection.MTLS) {
+            b.principal = from.principal;
+            b.peerNamespace = from.namespace;
+            b.peerServiceAccount = from.serviceAccount;
+            b.sni = target.sni;
+        }
+        b.sourceIp = from.peer.ip();
+        b.remoteIp = b.sourceIp;
+        b.destinationIp = to.ips().isEmpty() ? null : to.ips().get(0);
+        b.destinationPort = target.targetPort;
+        b.method = target.grpc ? "POST" : null;
+        b.jwt = target.token;
+        Decided decided = authz.decide(target.policies, b.build(), null);
+        return new EdgeOutcome(decided.decision(), connection, decided.policy(), decided.rule());
     }
 
     private static AuthzResult broken(Peer from, ConnectionResult connection) {
@@ -179,17 +225,12 @@ public final class Engine {
     }
 
     private RequestContext context(
-            Request request, ConnectionResult connection, int targetPort, boolean tcp, JwtOutcome token) {
+            Request request, boolean mtlsConnection, int targetPort, boolean tcp, JwtOutcome token) {
         MeshConfig mesh = policies.meshConfig();
         RequestContext.Builder b = new RequestContext.Builder();
         b.tcp = tcp;
-        if (connection.mtls() && request.from() instanceof Peer.Pod pod) {
-            Workload client = pod.workload();
-            b.principal = client.identity(mesh.trustDomain()).principal();
-            b.peerNamespace = client.namespace();
-            b.peerServiceAccount = client.namespace() + "/" + client.serviceAccount();
-        }
-        if (connection.mtls() && request.service() != null) {
+        identify(b, request.from(), mtlsConnection);
+        if (mtlsConnection && request.service() != null) {
             b.sni = "outbound_." + request.port() + "_._." + request.service().fqdn();
         }
         b.sourceIp = request.from().ip();
@@ -203,5 +244,15 @@ public final class Engine {
         b.headers = request.headers();
         b.jwt = token;
         return b.build();
+    }
+
+    /** The peer identity, which only an mTLS connection carries. */
+    private void identify(RequestContext.Builder b, Peer from, boolean mtlsConnection) {
+        if (mtlsConnection && from instanceof Peer.Pod pod) {
+            Workload client = pod.workload();
+            b.principal = client.identity(policies.meshConfig().trustDomain()).principal();
+            b.peerNamespace = client.namespace();
+            b.peerServiceAccount = client.namespace() + "/" + client.serviceAccount();
+        }
     }
 }

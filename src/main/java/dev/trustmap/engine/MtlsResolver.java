@@ -94,13 +94,24 @@ final class MtlsResolver {
         return result;
     }
 
-    /** Only the outcome, for whole-mesh assessment. */
-    Connection connection(Peer from, Workload to, Service service, int servicePort, int targetPort) {
-        ClientSide client = clientSide(from, to, service, servicePort, targetPort);
+    /** Only the outcome, for whole-mesh assessment; what clients send is cached on the target. */
+    Connection connection(EdgeSource from, EdgeTarget target) {
+        ClientTls tls = from.destinationRuleKey == null
+                ? clientSide(from.peer, target.workload, target.service, target.port, target.targetPort)
+                        .tls()
+                : target.clientTls.computeIfAbsent(
+                        from.destinationRuleKey,
+                        k -> clientSide(from.peer, target.workload, target.service, target.port, target.targetPort)
+                                .tls());
+        Workload to = target.workload;
         if (!to.sidecar() || to.gateway()) {
-            return client.tls() == ClientTls.ISTIO_MTLS ? Connection.BROKEN : Connection.PLAINTEXT;
+            return tls == ClientTls.ISTIO_MTLS ? Connection.BROKEN : Connection.PLAINTEXT;
         }
-        return combine(client.tls(), serverMode(to, targetPort).mode());
+        return combine(tls, target.serverMode.mode());
+    }
+
+    boolean destRulesSelectClients() {
+        return destRulesSelectClients;
     }
 
     /** The outcome with the policies behind it and a sentence for people. */

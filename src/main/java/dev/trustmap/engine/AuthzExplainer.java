@@ -1,0 +1,104 @@
+package dev.trustmap.engine;
+
+import dev.trustmap.engine.Decided.Pending;
+import dev.trustmap.istio.Action;
+import dev.trustmap.istio.AuthzPolicy;
+import dev.trustmap.istio.AuthzRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a {@link Decided} into an {@link AuthzResult} with sentences naming policies, rules and fields. */
+final class AuthzExplainer {
+    private AuthzExplainer() {}
+
+    static AuthzResult explain(Decided decided, WorkloadPolicies policies, RequestContext ctx) {
+        AuthzPolicy policy = decided.policy();
+        String ref = policy == null ? null : policy.ref();
+        String action = policy == null ? null : policy.action().name();
+        List<String> conditions = conditions(decided.pending(), ctx);
+        int status = decided.decision() == Decision.DENY ? 403 : 200;
+        return new AuthzResult(
+                decided.decision(), ref, action, decided.rule(), reason(decided, policies, ctx), conditions, status);
+    }
+
+    private static String reason(Decided decided, WorkloadPolicies policies, RequestContext ctx) {
+        AuthzPolicy policy = decided.policy();
+        switch (decided.kind()) {
+            case CUSTOM_BROKEN:
+                return policies.customProblem();
+            case CUSTOM_DENIED:
+                return "CUSTOM policy " + policy.ref() + " rule " + decided.rule() + " sends the request to provider '"
+                        + policy.provider() + "', which denies it";
+            case DENY_MATCHED:
+                return "DENY policy " + policy.ref() + " rule " + decided.rule() + " matches"
+                        + matchedFields(policy, decided.rule(), ctx);
+            case ALLOW_MATCHED:
+                return "ALLOW policy " + policy.ref() + " rule " + decided.rule() + " matches"
+                        + matchedFields(policy, decided.rule(), ctx) + unlessPending(decided);
+            case NO_ALLOW_POLICY:
+                return "no ALLOW policy selects the workload, so requests not denied are allowed"
+                        + unlessPending(decided);
+            default:
+                return decided.decision() == Decision.DENY
+                        ? noAllowMatch(policies.allow(), ctx)
+                        : "allowed only for some requests: ALLOW policies select the workload";
+        }
+    }
+
+    private static String unlessPending(Decided decided) {
+        return decided.pending().isEmpty() ? "" : ", unless a condition below applies";
+    }
+
+    private static List<String> conditions(List<Pending> pending, RequestContext ctx) {
+        List<String> out = new ArrayList<>();
+        boolean anyAllow = false;
+        for (Pending p : pending) {
+            AuthzPolicy policy = p.policy();
+            if (policy.action() == Action.CUSTOM) {
+                String rules = p.matchedRule() >= 0 ? "rule " + p.matchedRule() : "rules " + p.rules();
+                out.add("external provider '" + policy.provider() + "' decides requests matching " + policy.ref() + " "
+                        + rules);
+                continue;
+            }
+            String verb = policy.action() == Action.DENY ? "denied by " : "allowed by ";
+            anyAllow |= policy.action() == Action.ALLOW;
+            for (int index : p.rules()) {
+                Trace trace = trace(policy, index, ctx);
+                out.add(verb + policy.ref() + " rule " + index + " if " + String.join(" and ", trace.unknown));
+            }
+        }
+        if (anyAllow) {
+            out.add("denied otherwise: ALLOW policies select the workload");
+        }
+        return out;
+    }
+
+    private static String matchedFields(AuthzPolicy policy, int rule, RequestContext ctx) {
+        Trace trace = trace(policy, rule, ctx);
+        return trace.matched.isEmpty() ? " (it has no conditions)" : ": " + String.join("; ", trace.matched);
+    }
+
+    private static String noAllowMatch(List<AuthzPolicy> allows, RequestContext ctx) {
+        StringBuilder text = new StringBuilder("ALLOW policies select the workload but none matches");
+        for (AuthzPolicy policy : allows) {
+            if (policy.rules().isEmpty()) {
+                text.append("; ").append(policy.ref()).append(" has no rules (allows nothing)");
+            }
+            for (AuthzRule rule : policy.rules()) {
+                text.append("; ")
+                        .append(policy.ref())
+                        .append(" rule ")
+                        .append(rule.index())
+                        .append(": ")
+                        .append(trace(policy, rule.index(), ctx).firstFailure());
+            }
+        }
+        return text.toString();
+    }
+
+    private static Trace trace(AuthzPolicy policy, int index, RequestContext ctx) {
+        Trace trace = new Trace();
+        RuleMatcher.rule(policy.rules().get(index), policy.action(), ctx, trace);
+        return trace;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.trustmap.engine;
+
+import dev.trustmap.engine.MtlsResolver.ClientTls;
+import dev.trustmap.mesh.Service;
+import dev.trustmap.mesh.Workload;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The destination side of an edge, worked out once and reused for every client: the container port, whether the
+ * traffic is TCP, the workload's enforced policies and what its JWT filter makes of an unknown token.
+ * Made by {@link Engine#target}.
+ */
+public final class EdgeTarget {
+    final Workload workload;
+    final Service service;
+    final int port;
+    final int targetPort;
+    final boolean tcp;
+    final WorkloadPolicies policies;
+    final JwtOutcome token;
+    final String sni;
+    final boolean grpc;
+    final ServerMode serverMode;
+    /** What clients send, by {@link EdgeSource#destinationRuleKey}. */
+    final Map<Object, ClientTls> clientTls = new ConcurrentHashMap<>();
+
+    EdgeTarget(
+            Workload workload,
+            Service service,
+            int port,
+            int targetPort,
+            boolean tcp,
+            boolean grpc,
+            WorkloadPolicies policies,
+            JwtOutcome token,
+            ServerMode serverMode) {
+        this.workload = workload;
+        this.service = service;
+        this.port = port;
+        this.targetPort = targetPort;
+        this.tcp = tcp;
+        this.policies = policies;
+        this.token = token;
+        this.grpc = grpc;
+        this.serverMode = serverMode;
+        this.sni = service == null ? null : "outbound_." + port + "_._." + service.fqdn();
+    }
+
+    public Workload workload() {
+        return workload;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    /** The Service port (or the container port when dialled by pod IP). */
+    public int port() {
+        return port;
+    }
+
+    public int targetPort() {
+        return targetPort;
+    }
+}
