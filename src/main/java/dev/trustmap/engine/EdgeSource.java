@@ -1,6 +1,7 @@
 package dev.trustmap.engine;
 
 import dev.trustmap.mesh.Workload;
+import java.util.List;
 
 /**
  * The client side of edges, worked out once and reused for every destination: the peer and the identity its
@@ -17,6 +18,11 @@ public final class EdgeSource {
      */
     final Object destinationRuleKey;
 
+    final List<String> principalValue;
+    final List<String> namespaceValue;
+    final List<String> serviceAccountValue;
+    final List<String> ipValue;
+
     EdgeSource(Peer peer, String trustDomain, boolean labelsMatter) {
         this.peer = peer;
         if (peer instanceof Peer.Pod pod) {
@@ -32,6 +38,10 @@ public final class EdgeSource {
             this.serviceAccount = null;
             this.destinationRuleKey = null;
         }
+        this.principalValue = principal == null ? null : List.of(principal);
+        this.namespaceValue = namespace == null ? null : List.of(namespace);
+        this.serviceAccountValue = serviceAccount == null ? null : List.of(serviceAccount);
+        this.ipValue = peer.ip() == null ? RequestContext.UNKNOWN : List.of(peer.ip());
     }
 
     public Peer peer() {

@@ -3,6 +3,7 @@ package dev.trustmap.engine;
 import dev.trustmap.engine.MtlsResolver.ClientTls;
 import dev.trustmap.mesh.Service;
 import dev.trustmap.mesh.Workload;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +26,14 @@ public final class EdgeTarget {
     /** What clients send, by {@link EdgeSource#destinationRuleKey}. */
     final Map<Object, ClientTls> clientTls = new ConcurrentHashMap<>();
 
+    final SourceClasses classes;
+    /** Authorization decisions by client class; see {@link SourceClasses}. */
+    final Map<SourceClasses.Key, Decided> decisions = new ConcurrentHashMap<>();
+
+    final List<String> destinationIpValue;
+    final List<String> destinationPortValue;
+    final List<String> sniValue;
+
     EdgeTarget(
             Workload workload,
             Service service,
@@ -44,7 +53,13 @@ public final class EdgeTarget {
         this.token = token;
         this.grpc = grpc;
         this.serverMode = serverMode;
+        this.classes = new SourceClasses(policies);
+        this.destinationIpValue = workload.ips().isEmpty()
+                ? RequestContext.UNKNOWN
+                : List.of(workload.ips().get(0));
+        this.destinationPortValue = List.of(String.valueOf(targetPort));
         this.sni = service == null ? null : "outbound_." + port + "_._." + service.fqdn();
+        this.sniValue = sni == null ? null : List.of(sni);
     }
 
     public Workload workload() {

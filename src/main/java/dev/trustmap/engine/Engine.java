@@ -133,21 +133,13 @@ public final class Engine {
         if (!to.sidecar()) {
             return new EdgeOutcome(Decision.ALLOW, connection, null, -1);
         }
-        RequestContext.Builder b = new RequestContext.Builder();
-        b.tcp = target.tcp;
-        if (connection == Connection.MTLS) {
-            b.principal = from.principal;
-            b.peerNamespace = from.namespace;
-            b.peerServiceAccount = from.serviceAccount;
-            b.sni = target.sni;
+        if (target.policies.none()) {
+            return new EdgeOutcome(Decision.ALLOW, connection, null, -1);
         }
-        b.sourceIp = from.peer.ip();
-        b.remoteIp = b.sourceIp;
-        b.destinationIp = to.ips().isEmpty() ? null : to.ips().get(0);
-        b.destinationPort = target.targetPort;
-        b.method = target.grpc ? "POST" : null;
-        b.jwt = target.token;
-        Decided decided = authz.decide(target.policies, b.build(), null);
+        boolean mtlsConnection = connection == Connection.MTLS;
+        Decided decided = target.decisions.computeIfAbsent(
+                target.classes.key(from, mtlsConnection),
+                k -> authz.decide(target.policies, new RequestContext(from, target, mtlsConnection), null));
         return new EdgeOutcome(decided.decision(), connection, decided.policy(), decided.rule());
     }
 

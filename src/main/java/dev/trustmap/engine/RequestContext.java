@@ -47,6 +47,24 @@ final class RequestContext {
         this.jwt = b.jwt;
     }
 
+    /** An edge's context from attribute lists prepared once per client and per destination. */
+    RequestContext(EdgeSource source, EdgeTarget target, boolean mtls) {
+        this.tcp = target.tcp;
+        this.principal = mtls ? source.principalValue : null;
+        this.peerNamespace = mtls ? source.namespaceValue : null;
+        this.peerServiceAccount = mtls ? source.serviceAccountValue : null;
+        this.sourceIp = source.ipValue;
+        this.remoteIp = source.ipValue;
+        this.destinationIp = target.destinationIpValue;
+        this.destinationPort = target.destinationPortValue;
+        this.sni = mtls ? target.sniValue : null;
+        this.host = UNKNOWN;
+        this.method = target.grpc ? List.of("POST") : UNKNOWN;
+        this.path = UNKNOWN;
+        this.headers = null;
+        this.jwt = target.token;
+    }
+
     private static List<String> known(String value) {
         return value == null ? UNKNOWN : List.of(value);
     }

@@ -21,6 +21,11 @@ record WorkloadPolicies(
         String customProblem,
         AuthzPolicy customBlocker) {
 
+    /** Whether nothing is enforced, so every request that connects is allowed. */
+    boolean none() {
+        return custom.isEmpty() && deny.isEmpty() && allow.isEmpty() && customProblem == null;
+    }
+
     static WorkloadPolicies of(List<AuthzPolicy> selected, Map<String, String> providers, Set<String> known) {
         List<AuthzPolicy> enforced = selected.stream().filter(p -> !p.dryRun()).toList();
         List<AuthzPolicy> custom = byAction(enforced, Action.CUSTOM);

@@ -110,6 +110,11 @@ final class ClauseCompiler {
             public String raw() {
                 return expected;
             }
+
+            @Override
+            public String exactValue() {
+                return expected;
+            }
         };
     }
 

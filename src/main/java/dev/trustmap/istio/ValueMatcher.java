@@ -8,11 +8,31 @@ public interface ValueMatcher {
     /** The policy value as written. */
     String raw();
 
+    /** The one value this matcher accepts, when it compares exactly; null otherwise. */
+    default String exactValue() {
+        return null;
+    }
+
+    /** Whether this matcher accepts any non-empty value ({@code *}). */
+    default boolean presenceOnly() {
+        return false;
+    }
+
     static ValueMatcher of(StringMatch match) {
         return new ValueMatcher() {
             @Override
             public boolean matches(String actual) {
                 return match.matches(actual);
+            }
+
+            @Override
+            public String exactValue() {
+                return match.kind() == StringMatch.Kind.EXACT ? match.raw() : null;
+            }
+
+            @Override
+            public boolean presenceOnly() {
+                return match.kind() == StringMatch.Kind.PRESENCE;
             }
 
             @Override
