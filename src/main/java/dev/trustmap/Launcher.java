@@ -1,13 +1,22 @@
 package dev.trustmap;
 
 import dev.trustmap.cli.TrustmapCommand;
+import dev.trustmap.ui.main.TrustmapApp;
+import javafx.application.Application;
 
-/** Entry point: runs the {@code trustmap} command line and exits with its code. */
+/**
+ * Entry point. With no arguments it opens the desktop app; with arguments it runs the {@code trustmap} command line
+ * and exits with its code. It does not extend {@code Application}, so the JavaFX jars work from the classpath.
+ */
 public final class Launcher {
     private Launcher() {}
 
-    /** Runs {@code trustmap} with the given arguments. */
+    /** Opens the window, or runs {@code trustmap} with the given arguments. */
     public static void main(String[] args) {
+        if (args.length == 0) {
+            Application.launch(TrustmapApp.class);
+            return;
+        }
         System.exit(TrustmapCommand.execute(args));
     }
 }

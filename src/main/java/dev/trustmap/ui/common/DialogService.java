@@ -1,0 +1,14 @@
+package dev.trustmap.ui.common;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Every dialog the app shows goes through here, so tests can replace them. */
+public interface DialogService {
+
+    /** Shows an error: what failed and what to do next; {@code details} (may be null) goes into an expandable area. */
+    void showError(String title, String message, Throwable details);
+
+    /** Asks for a folder; empty when the user cancels. */
+    Optional<Path> chooseFolder(String title);
+}

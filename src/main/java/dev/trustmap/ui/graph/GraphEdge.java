@@ -1,0 +1,58 @@
+package dev.trustmap.ui.graph;
+
+import dev.trustmap.analysis.EdgeAssessment;
+import dev.trustmap.mesh.TrafficEdge;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An observed edge as the graph draws it.
+ *
+ * @param id unique within the graph: {@code source -> target:port}
+ * @param source the client node's id
+ * @param target the server node's id
+ * @param assessment the traffic and the engine's verdict
+ */
+public record GraphEdge(String id, String source, String target, EdgeAssessment assessment) {
+
+    /** The id for an edge: {@code source -> target:port}. */
+    public static String idOf(TrafficEdge edge) {
+        return edge.sourceId() + " -> " + edge.destinationId() + ":" + edge.port();
+    }
+
+    /** The verdict class, then the connection class. */
+    public List<String> styleClasses() {
+        return List.of(verdictClass(), connectionClass());
+    }
+
+    public String verdictClass() {
+        return EdgeStyle.verdictClass(assessment.verdict());
+    }
+
+    public String connectionClass() {
+        return EdgeStyle.connectionClass(assessment.verdict());
+    }
+
+    public double rate() {
+        return assessment.edge().requestsPerSecond();
+    }
+
+    /** Whether the engine denies this edge (by policy, or because the connection breaks). */
+    public boolean denied() {
+        return EdgeStyle.DENY.equals(verdictClass());
+    }
+
+    /** One line for the hover tooltip: route, rate and verdict. */
+    public String summary() {
+        TrafficEdge edge = assessment.edge();
+        return String.format(
+                Locale.ROOT,
+                "%s → %s:%d  %.1f req/s  %s, %s",
+                source,
+                target,
+                edge.port(),
+                edge.requestsPerSecond(),
+                assessment.verdict().decision(),
+                connectionClass());
+    }
+}

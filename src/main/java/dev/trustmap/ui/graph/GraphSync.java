@@ -1,0 +1,93 @@
+package dev.trustmap.ui.graph;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.application.Platform;
+import org.graphstream.graph.Edge;
+import org.graphstream.graph.Graph;
+import org.graphstream.graph.Node;
+
+/**
+ * Maps a {@link GraphModel} onto a GraphStream graph: adds and removes what changed and sets style classes and
+ * positions only when they differ, so a tick that changes a few verdicts costs little.
+ */
+final class GraphSync {
+    private final Graph graph;
+    private final Map<String, String> classes = new HashMap<>();
+    private final Map<String, Point> placed = new HashMap<>();
+
+    GraphSync(Graph graph) {
+        this.graph = graph;
+    }
+
+    void apply(GraphModel model, Map<String, Point> positions) {
+        assert Platform.isFxApplicationThread();
+        Set<String> edgeIds = new HashSet<>();
+        model.edges().forEach(e -> edgeIds.add(e.id()));
+        List<String> staleEdges = graph.edges()
+                .map(Edge::getId)
+                .filter(id -> !edgeIds.contains(id))
+                .toList();
+        staleEdges.forEach(this::removeEdge);
+        List<String> staleNodes = graph.nodes()
+                .map(Node::getId)
+                .filter(id -> !model.nodeIds().contains(id))
+                .toList();
+        staleNodes.forEach(this::removeNode);
+        for (GraphNode node : model.nodes()) {
+            syncNode(node, positions.get(node.id()));
+        }
+        for (GraphEdge edge : model.edges()) {
+            syncEdge(edge);
+        }
+    }
+
+    private void syncNode(GraphNode model, Point position) {
+        Node node = graph.getNode(model.id());
+        if (node == null) {
+            node = graph.addNode(model.id());
+            node.setAttribute("ui.label", model.label());
+        }
+        setClass(node.getId(), node, String.join(", ", model.styleClasses()));
+        Point at = position == null ? new Point(0, 0) : position;
+        if (!at.equals(placed.get(model.id()))) {
+            node.setAttribute("xyz", at.x(), at.y(), 0.0);
+            placed.put(model.id(), at);
+        }
+    }
+
+    private void syncEdge(GraphEdge model) {
+        Edge edge = graph.getEdge(model.id());
+        if (edge == null) {
+            edge = graph.addEdge(model.id(), model.source(), model.target(), true);
+        }
+        setClass("e:" + model.id(), edge, String.join(", ", model.styleClasses()));
+    }
+
+    private void setClass(String key, org.graphstream.graph.Element element, String styleClass) {
+        if (!styleClass.equals(classes.get(key))) {
+            element.setAttribute("ui.class", styleClass);
+            classes.put(key, styleClass);
+        }
+    }
+
+    private void removeEdge(String id) {
+        graph.removeEdge(id);
+        classes.remove("e:" + id);
+    }
+
+    private void removeNode(String id) {
+        graph.removeNode(id);
+        classes.remove(id);
+        placed.remove(id);
+    }
+
+    /** The style class string last set on an element, as GraphStream holds it (for tests). */
+    static String styleClassOf(org.graphstream.graph.Element element) {
+        Object value = element.getAttribute("ui.class");
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.trustmap.ui.graph;
+
+import java.util.EnumSet;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.scene.layout.Region;
+import org.graphstream.graph.Element;
+import org.graphstream.graph.Graph;
+import org.graphstream.graph.implementations.MultiGraph;
+import org.graphstream.ui.fx_viewer.FxDefaultView;
+import org.graphstream.ui.fx_viewer.FxViewer;
+import org.graphstream.ui.graphicGraph.GraphicGraph;
+import org.graphstream.ui.javafx.FxGraphRenderer;
+import org.graphstream.ui.view.View;
+import org.graphstream.ui.view.Viewer;
+import org.graphstream.ui.view.camera.Camera;
+import org.graphstream.ui.view.util.InteractiveElement;
+import org.graphstream.ui.view.util.MouseManager;
+import org.graphstream.ui.view.util.ShortcutManager;
+
+/**
+ * The graph on screen: GraphStream's JavaFX viewer over a graph kept in step with the {@link GraphViewModel}.
+ * Positions come from the model (the viewer's own layout is off); our mouse handling replaces GraphStream's so
+ * nodes cannot be dragged away from their computed places.
+ */
+public final class GraphView {
+    private static final double ZOOM_STEP = 1.25;
+    private static final double MIN_VIEW = 0.01;
+    private static final double MAX_VIEW = 1.5;
+
+    private final GraphViewModel viewModel;
+    private final Graph graph = new MultiGraph("mesh", false, false);
+    private final FxViewer viewer;
+    private final FxDefaultView panel;
+    private final GraphSync sync = new GraphSync(graph);
+    private final GraphStyles styles = new GraphStyles();
+    private int styledFor = -1;
+    private Selection highlighted = Selection.NONE;
+
+    public GraphView(GraphViewModel viewModel) {
+        assert Platform.isFxApplicationThread();
+        this.viewModel = viewModel;
+        System.setProperty("org.graphstream.ui", "javafx");
+        graph.setAttribute("ui.antialias");
+        graph.setAttribute("ui.quality");
+        viewer = new FxViewer(graph, Viewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
+        viewer.disableAutoLayout();
+        panel = (FxDefaultView) viewer.addDefaultView(false, new FxGraphRenderer());
+        panel.setMouseManager(new Inert());
+        panel.setShortcutManager(new Inert());
+        panel.setId("graph-view");
+        panel.setFocusTraversable(true);
+        new GraphMouse(this, viewModel).install(panel);
+        viewModel.visibleProperty().addListener((obs, old, now) -> apply(now));
+        viewModel.positionsProperty().addListener((obs, old, now) -> relaid());
+        viewModel.selectionProperty().addListener((obs, old, now) -> highlight(now));
+        apply(viewModel.visibleProperty().get());
+    }
+
+    /** The JavaFX node to put in the window. */
+    public Region node() {
+        return panel;
+    }
+
+    private void apply(GraphModel model) {
+        int size = model.nodes().size();
+        if (bucket(size) != bucket(styledFor)) {
+            graph.setAttribute("ui.stylesheet", styles.forSize(size));
+            if (size > 1000) {
+                graph.removeAttribute("ui.antialias");
+            }
+            styledFor = size;
+        }
+        sync.apply(model, viewModel.positionsProperty().get());
+        highlight(viewModel.selectionProperty().get());
+    }
+
+    private static int bucket(int nodes) {
+        return nodes < 0 ? -1 : nodes <= GraphStyles.LABELLED_NODES ? 0 : nodes <= 1000 ? 1 : 2;
+    }
+
+    private void relaid() {
+        apply(viewModel.visibleProperty().get());
+        camera().resetView();
+    }
+
+    private void highlight(Selection selection) {
+        Element previous = element(highlighted);
+        if (previous != null) {
+            previous.removeAttribute("ui.selected");
+        }
+        Element now = element(selection);
+        if (now != null) {
+            now.setAttribute("ui.selected");
+        }
+        highlighted = selection;
+    }
+
+    private Element element(Selection selection) {
+        return switch (selection.kind()) {
+            case NODE -> graph.getNode(selection.id());
+            case EDGE -> graph.getEdge(selection.id());
+            case NONE -> null;
+        };
+    }
+
+    public void zoomIn() {
+        zoomBy(1 / ZOOM_STEP);
+    }
+
+    public void zoomOut() {
+        zoomBy(ZOOM_STEP);
+    }
+
+    void zoomBy(double factor) {
+        Camera camera = camera();
+        camera.setViewPercent(Math.max(MIN_VIEW, Math.min(MAX_VIEW, camera.getViewPercent() * factor)));
+    }
+
+    /** Shows the whole graph again. */
+    public void fit() {
+        camera().resetView();
+    }
+
+    /** Moves the view so the node is in the middle, zooming in on big graphs so its label shows. */
+    public void centreOn(String nodeId) {
+        Point at = viewModel.positionsProperty().get().get(nodeId);
+        if (at == null) {
+            return;
+        }
+        Camera camera = camera();
+        camera.setViewCenter(at.x(), at.y(), 0);
+        int nodes = viewModel.visibleProperty().get().nodes().size();
+        if (nodes > GraphStyles.LABELLED_NODES) {
+            camera.setViewPercent(Math.min(camera.getViewPercent(), 0.9 * Math.sqrt(30.0 / nodes)));
+        }
+    }
+
+    /** Moves the view by a number of pixels. */
+    public void panBy(double dxPixels, double dyPixels) {
+        Camera camera = camera();
+        Point origin = toGraph(0, 0);
+        Point moved = toGraph(dxPixels, dyPixels);
+        var centre = camera.getViewCenter();
+        camera.setViewCenter(centre.x - (moved.x() - origin.x()), centre.y - (moved.y() - origin.y()), 0);
+    }
+
+    /** Converts a pixel position in the panel to graph units. */
+    Point toGraph(double x, double y) {
+        var gu = camera().transformPxToGu(x, y);
+        return new Point(gu.x, gu.y);
+    }
+
+    /** The pixel position of a node's centre in the panel, or null when it is not placed. */
+    public javafx.geometry.Point2D pixelOf(String nodeId) {
+        Point at = viewModel.positionsProperty().get().get(nodeId);
+        if (at == null) {
+            return null;
+        }
+        var px = camera().transformGuToPx(at.x(), at.y(), 0);
+        return new javafx.geometry.Point2D(px.x, px.y);
+    }
+
+    public Camera camera() {
+        return panel.getCamera();
+    }
+
+    /** The GraphStream graph (for tests and measurements). */
+    public Graph graph() {
+        return graph;
+    }
+
+    public void close() {
+        viewer.close();
+    }
+
+    /** Replaces GraphStream's mouse and keyboard handling, which would drag nodes and select by rectangle. */
+    private static final class Inert implements MouseManager, ShortcutManager {
+        @Override
+        public void init(GraphicGraph graph, View view) {
+            // nothing: GraphMouse handles input
+        }
+
+        @Override
+        public void release() {
+            // nothing registered
+        }
+
+        @Override
+        public EnumSet<InteractiveElement> getManagedTypes() {
+            return EnumSet.noneOf(InteractiveElement.class);
+        }
+    }
+
+    Map<String, Point> positions() {
+        return viewModel.positionsProperty().get();
+    }
+}

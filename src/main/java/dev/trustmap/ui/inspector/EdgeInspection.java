@@ -1,0 +1,92 @@
+package dev.trustmap.ui.inspector;
+
+import dev.trustmap.analysis.EdgeAssessment;
+import dev.trustmap.engine.AuthzResult;
+import dev.trustmap.engine.ConnectionResult;
+import dev.trustmap.engine.Decision;
+import dev.trustmap.engine.Peer;
+import dev.trustmap.engine.Request;
+import dev.trustmap.mesh.TrafficEdge;
+import dev.trustmap.ui.common.MeshState;
+import java.util.List;
+import java.util.Locale;
+
+/** The inspector's text for an edge: who talks to whom, how much, how it is secured and why it is allowed. */
+final class EdgeInspection {
+    private EdgeInspection() {}
+
+    static List<InspectorSection> of(EdgeAssessment assessed, MeshState mesh, Sections out) {
+        route(assessed, mesh, out);
+        traffic(assessed.edge(), out);
+        connection(assessed.verdict().connection(), out);
+        authorization(assessed.verdict().authz(), out);
+        return out.build();
+    }
+
+    private static void route(EdgeAssessment assessed, MeshState mesh, Sections out) {
+        TrafficEdge edge = assessed.edge();
+        Request request = assessed.request();
+        String trustDomain = mesh.snapshot().meshConfig().trustDomain();
+        String client = request.from() instanceof Peer.Pod pod
+                ? pod.workload().identity(trustDomain).principal()
+                : out.text("inspector.identity.none");
+        int targetPort = mesh.engine().targetPort(request.to(), request.service(), request.port());
+        String dialled = edge.service() == null
+                ? out.text("inspector.via.podip", edge.port())
+                : out.text("inspector.via.service", edge.service(), edge.port(), targetPort);
+        out.section("inspector.section.route")
+                .row("inspector.from", edge.sourceId())
+                .row("inspector.from.identity", client)
+                .row("inspector.to", edge.destinationId())
+                .row("inspector.to.identity", request.to().identity(trustDomain).principal())
+                .row("inspector.port", dialled)
+                .row("inspector.protocol", mesh.engine().protocol(request));
+    }
+
+    private static void traffic(TrafficEdge edge, Sections out) {
+        out.section("inspector.section.traffic")
+                .row("inspector.rate", String.format(Locale.ROOT, "%.1f req/s", edge.requestsPerSecond()))
+                .row("inspector.errors", percent(edge.errorShare()))
+                .row("inspector.mtlsShare", percent(edge.mtlsShare()))
+                .row("inspector.methods", String.join(", ", edge.methods()))
+                .row("inspector.paths", String.join(", ", edge.paths()));
+    }
+
+    private static void connection(ConnectionResult connection, Sections out) {
+        out.section("inspector.section.connection")
+                .row("inspector.connection", connection.connection().label())
+                .row("inspector.serverMode", connection.serverMode())
+                .row(
+                        "inspector.peerAuthentication",
+                        orDefault(connection.peerAuthentication(), out.text("inspector.default")))
+                .row("inspector.destinationRule", orDefault(connection.destinationRule(), out.text("inspector.none")))
+                .row("inspector.reason", connection.reason());
+    }
+
+    private static void authorization(AuthzResult authz, Sections out) {
+        String policy = authz.policy() == null
+                ? out.text("inspector.policy.none")
+                : out.text("inspector.policy.rule", authz.policy(), authz.action(), ruleText(authz, out));
+        out.section("inspector.section.authorization")
+                .row("inspector.verdict", authz.decision())
+                .row("inspector.policy", policy)
+                .row("inspector.status", authz.httpStatus())
+                .row("inspector.reason", authz.reason());
+        if (authz.decision() == Decision.CONDITIONAL) {
+            out.section("inspector.section.conditions");
+            authz.conditions().forEach(c -> out.plainRow("•", c));
+        }
+    }
+
+    private static String ruleText(AuthzResult authz, Sections out) {
+        return authz.rule() < 0 ? out.text("inspector.rule.none") : out.text("inspector.rule", authz.rule());
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f %%", share * 100);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.trustmap.ui.inspector;
+
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Renders the inspector's sections as headed grids of label and value. */
+public final class InspectorController {
+    private final InspectorViewModel viewModel;
+
+    @FXML
+    private Label titleLabel;
+
+    @FXML
+    private VBox sectionsBox;
+
+    public InspectorController(InspectorViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(viewModel.titleProperty());
+        viewModel.sections().addListener((ListChangeListener<InspectorSection>) change -> render());
+        render();
+    }
+
+    private void render() {
+        sectionsBox.getChildren().clear();
+        for (InspectorSection section : viewModel.sections()) {
+            Label heading = new Label(section.heading());
+            heading.getStyleClass().add("inspector-heading");
+            sectionsBox.getChildren().addAll(heading, grid(section));
+        }
+    }
+
+    private static GridPane grid(InspectorSection section) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("inspector-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, values);
+        int row = 0;
+        for (InspectorSection.Row item : section.rows()) {
+            Label value = new Label(item.value());
+            value.setWrapText(true);
+            value.getStyleClass().add("inspector-value");
+            if (item.label().isEmpty()) {
+                grid.add(value, 0, row++, 2, 1);
+                continue;
+            }
+            Label label = new Label(item.label());
+            label.getStyleClass().add("inspector-label");
+            grid.addRow(row++, label, value);
+        }
+        return grid;
+    }
+}

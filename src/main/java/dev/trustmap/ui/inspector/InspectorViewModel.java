@@ -1,0 +1,80 @@
+package dev.trustmap.ui.inspector;
+
+import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.graph.GraphModel;
+import dev.trustmap.ui.graph.GraphViewModel;
+import dev.trustmap.ui.graph.Selection;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** What the inspector shows for the selection: a title and sections of rows, rebuilt when anything changes. */
+public final class InspectorViewModel {
+    private final Messages messages;
+    private final GraphViewModel graph;
+    private final ObjectProperty<MeshState> mesh = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ObservableList<InspectorSection> sections = FXCollections.observableArrayList();
+
+    public InspectorViewModel(Messages messages, GraphViewModel graph) {
+        this.messages = messages;
+        this.graph = graph;
+        graph.selectionProperty().addListener((obs, old, now) -> refresh());
+        graph.modelProperty().addListener((obs, old, now) -> refresh());
+        mesh.addListener((obs, old, now) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        Selection selection = graph.selectionProperty().get();
+        GraphModel model = graph.modelProperty().get();
+        MeshState state = mesh.get();
+        if (state == null || selection.kind() == Selection.Kind.NONE) {
+            title.set(messages.get("inspector.empty.title"));
+            sections.setAll(List.of(new InspectorSection(
+                    messages.get("inspector.empty.heading"),
+                    List.of(new InspectorSection.Row("", messages.get("inspector.empty.text"))))));
+            return;
+        }
+        if (selection.isEdge()) {
+            model.edge(selection.id()).ifPresent(edge -> {
+                title.set(edge.source() + " → " + edge.target());
+                sections.setAll(EdgeInspection.of(edge.assessment(), state, new Sections(messages)));
+            });
+        } else {
+            model.node(selection.id()).ifPresent(node -> {
+                title.set(node.id());
+                sections.setAll(NodeInspection.of(node, model, state, new Sections(messages)));
+            });
+        }
+    }
+
+    /** Everything the inspector shows as plain text, one row a line (for tests and copying). */
+    public String text() {
+        return title.get() + "\n"
+                + sections.stream()
+                        .map(s -> s.heading() + "\n"
+                                + s.rows().stream()
+                                        .map(r -> r.label() + " " + r.value())
+                                        .collect(Collectors.joining("\n")))
+                        .collect(Collectors.joining("\n"));
+    }
+
+    public ObjectProperty<MeshState> meshProperty() {
+        return mesh;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ObservableList<InspectorSection> sections() {
+        return sections;
+    }
+}

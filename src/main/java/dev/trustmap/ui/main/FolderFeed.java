@@ -1,0 +1,46 @@
+package dev.trustmap.ui.main;
+
+import dev.trustmap.analysis.Assessment;
+import dev.trustmap.engine.Engine;
+import dev.trustmap.mesh.Traffic;
+import dev.trustmap.source.folder.FolderSource;
+import dev.trustmap.source.folder.ManifestException;
+import dev.trustmap.source.traffic.TrafficFile;
+import dev.trustmap.ui.common.MeshState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A folder of manifests, with the traffic file found in it (if any). Does not change after loading. */
+final class FolderFeed implements MeshFeed {
+    private final Path folder;
+    private final String name;
+
+    FolderFeed(Path folder, String name) {
+        this.folder = folder;
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public MeshState open(Instant now) throws ManifestException {
+        Engine engine = Engine.of(FolderSource.load(List.of(folder)).snapshot());
+        Traffic traffic = TrafficFile.find(folder).orElse(Traffic.none());
+        return new MeshState(name, engine, traffic, Assessment.of(engine, traffic), now);
+    }
+
+    @Override
+    public Optional<Traffic> tick(Instant now) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean live() {
+        return false;
+    }
+}

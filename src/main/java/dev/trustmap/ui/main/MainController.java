@@ -1,0 +1,126 @@
+package dev.trustmap.ui.main;
+
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.graph.GraphView;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+/** Binds the main window's controls to its view model and forwards their events. */
+public final class MainController {
+    private final MainViewModel viewModel;
+    private final GraphView graphView;
+    private final Messages messages;
+
+    @FXML
+    private StackPane graphHolder;
+
+    @FXML
+    private StackPane connectWrapper;
+
+    @FXML
+    private ComboBox<String> namespaceBox;
+
+    @FXML
+    private TextField searchField;
+
+    @FXML
+    private Button relayoutButton;
+
+    @FXML
+    private ProgressIndicator busyIndicator;
+
+    @FXML
+    private Label sourceLabel;
+
+    @FXML
+    private Label countsLabel;
+
+    @FXML
+    private Label updatedLabel;
+
+    public MainController(MainViewModel viewModel, GraphView graphView, Messages messages) {
+        this.viewModel = viewModel;
+        this.graphView = graphView;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        graphHolder.getChildren().add(0, graphView.node());
+        Tooltip.install(connectWrapper, new Tooltip(messages.get("toolbar.connect.tooltip")));
+        namespaceBox.setItems(viewModel.namespaces());
+        namespaceBox.setConverter(new NamespaceConverter());
+        namespaceBox.getSelectionModel().select("");
+        namespaceBox
+                .valueProperty()
+                .addListener((obs, old, now) ->
+                        viewModel.graph().namespaceFilterProperty().set(now == null ? "" : now));
+        searchField.textProperty().bindBidirectional(viewModel.searchProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        relayoutButton.disableProperty().bind(viewModel.busyProperty());
+        sourceLabel.textProperty().bind(viewModel.sourceProperty());
+        countsLabel.textProperty().bind(viewModel.countsProperty());
+        updatedLabel.textProperty().bind(viewModel.updatedProperty());
+    }
+
+    @FXML
+    void openLab() {
+        viewModel.openLab();
+    }
+
+    @FXML
+    void openFolder() {
+        viewModel.openFolder();
+    }
+
+    @FXML
+    void search() {
+        viewModel.search().ifPresent(graphView::centreOn);
+    }
+
+    @FXML
+    void zoomIn() {
+        graphView.zoomIn();
+    }
+
+    @FXML
+    void zoomOut() {
+        graphView.zoomOut();
+    }
+
+    @FXML
+    void fit() {
+        graphView.fit();
+    }
+
+    @FXML
+    void relayout() {
+        viewModel.relayout();
+    }
+
+    /** Ctrl+F: puts the cursor in the search field. */
+    void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    /** Shows "All namespaces" for the empty filter. */
+    private final class NamespaceConverter extends StringConverter<String> {
+        @Override
+        public String toString(String namespace) {
+            return namespace == null || namespace.isEmpty() ? messages.get("toolbar.namespace.all") : namespace;
+        }
+
+        @Override
+        public String fromString(String text) {
+            return text;
+        }
+    }
+}

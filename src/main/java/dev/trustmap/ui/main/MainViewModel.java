@@ -1,0 +1,233 @@
+package dev.trustmap.ui.main;
+
+import dev.trustmap.source.folder.ManifestException;
+import dev.trustmap.ui.common.DialogService;
+import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.UiTasks;
+import dev.trustmap.ui.graph.GraphModel;
+import dev.trustmap.ui.graph.GraphViewModel;
+import dev.trustmap.ui.graph.LayeredLayout;
+import dev.trustmap.ui.inspector.InspectorViewModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window's state and actions: which source is shown, loading and ticking it in the background, the
+ * namespace filter, search and the status bar. Holds the graph and inspector view models.
+ */
+public final class MainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    static final Duration TICK = Duration.ofSeconds(1);
+
+    private final Messages messages;
+    private final UiTasks tasks;
+    private final DialogService dialogs;
+    private final MeshFeeds feeds;
+    private final GraphViewModel graph = new GraphViewModel();
+    private final InspectorViewModel inspector;
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
+    private final StringProperty search = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObservableList<String> namespaces = FXCollections.observableArrayList("");
+    private volatile MeshFeed feed;
+    private volatile MeshState state;
+    private volatile GraphModel shownModel = GraphModel.empty();
+    private Future<?> ticking;
+
+    public MainViewModel(Messages messages, UiTasks tasks, DialogService dialogs, MeshFeeds feeds) {
+        this.messages = messages;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.feeds = feeds;
+        this.inspector = new InspectorViewModel(messages, graph);
+        source.set(messages.get("status.none"));
+    }
+
+    public void openLab() {
+        open(feeds.lab().get());
+    }
+
+    /** Asks for a folder and opens it; nothing happens when the user cancels. */
+    public void openFolder() {
+        dialogs.chooseFolder(messages.get("toolbar.open")).ifPresent(this::openFolder);
+    }
+
+    public void openFolder(Path folder) {
+        open(feeds.folder().apply(folder));
+    }
+
+    /** Loads a feed in the background; the current view stays until it is ready, and stays if loading fails. */
+    public void open(MeshFeed next) {
+        busy.set(true);
+        source.set(messages.get("status.loading", next.name()));
+        tasks.run(() -> Prepared.laidOut(next.open(Instant.now())), p -> shown(next, p), e -> failed(next, e));
+    }
+
+    private void shown(MeshFeed next, Prepared prepared) {
+        stopTicking();
+        feed = next;
+        state = prepared.state();
+        shownModel = prepared.model();
+        graph.show(prepared.model(), prepared.positions());
+        inspector.meshProperty().set(prepared.state());
+        refreshNamespaces(prepared.model());
+        refreshStatus();
+        busy.set(false);
+        LOG.info(
+                "showing {}: {} nodes, {} edges",
+                next.name(),
+                shownModel.nodes().size(),
+                shownModel.edges().size());
+        if (next.live()) {
+            ticking = tasks.every(TICK, () -> nextTick(next), p -> ticked(next, p));
+        }
+    }
+
+    private void failed(MeshFeed next, Throwable error) {
+        busy.set(false);
+        source.set(feed == null ? messages.get("status.none") : messages.get("status.source", feed.name()));
+        if (error instanceof ManifestException) {
+            LOG.error("could not open {}: {}", next.name(), error.getMessage());
+            dialogs.showError(
+                    messages.get("error.open.title"), messages.get("error.open.message", error.getMessage()), null);
+        } else {
+            LOG.error("could not load {}", next.name(), error);
+            String text = error.getMessage() == null ? error.toString() : error.getMessage();
+            dialogs.showError(
+                    messages.get("error.load.title", next.name()), messages.get("error.load.message", text), error);
+        }
+    }
+
+    /** One tick on the worker: new traffic through the engine, and a new graph model. */
+    Optional<Prepared> nextTick(MeshFeed ticked) {
+        MeshState current = state;
+        if (ticked != feed || current == null) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        return ticked.tick(now).map(traffic -> Prepared.update(current.withTraffic(traffic, now), shownModel));
+    }
+
+    private void ticked(MeshFeed ticked, Optional<Prepared> prepared) {
+        prepared.filter(p -> ticked == feed).ifPresent(p -> {
+            state = p.state();
+            shownModel = p.model();
+            if (p.positions() == null) {
+                graph.update(p.model());
+            } else {
+                graph.show(p.model(), p.positions());
+                refreshNamespaces(p.model());
+            }
+            inspector.meshProperty().set(p.state());
+            refreshStatus();
+        });
+    }
+
+    /** Lays the current graph out again in the background. */
+    public void relayout() {
+        GraphModel model = shownModel;
+        tasks.run(
+                () -> LayeredLayout.compute(model),
+                positions -> graph.show(graph.modelProperty().get(), positions));
+    }
+
+    /** Selects the workload best matching the search text; its id, or empty (with a note in the status bar). */
+    public Optional<String> search() {
+        Optional<String> found = graph.search(search.get());
+        if (found.isEmpty() && !search.get().isBlank()) {
+            updated.set(messages.get("status.search.none", search.get().strip()));
+        }
+        return found;
+    }
+
+    public void clearSelection() {
+        graph.clearSelection();
+    }
+
+    private void refreshNamespaces(GraphModel model) {
+        List<String> all = new ArrayList<>();
+        all.add("");
+        all.addAll(model.namespaces());
+        if (!all.equals(namespaces)) {
+            namespaces.setAll(all);
+        }
+    }
+
+    private void refreshStatus() {
+        MeshState current = state;
+        source.set(messages.get("status.source", current.sourceName()));
+        long workloads = current.snapshot().workloads().size();
+        counts.set(messages.get("status.counts", workloads, shownModel.edges().size(), shownModel.deniedCount()));
+        String time = TIME.format(current.updatedAt().atZone(ZoneId.systemDefault()));
+        updated.set(messages.get("status.updated", time));
+    }
+
+    private void stopTicking() {
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+    }
+
+    /** Stops the ticks (the window is closing). */
+    public void close() {
+        stopTicking();
+    }
+
+    public GraphViewModel graph() {
+        return graph;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty updatedProperty() {
+        return updated.getReadOnlyProperty();
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObservableList<String> namespaces() {
+        return namespaces;
+    }
+
+    public MeshState state() {
+        return state;
+    }
+}

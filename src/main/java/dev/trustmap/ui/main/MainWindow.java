@@ -1,0 +1,110 @@
+package dev.trustmap.ui.main;
+
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.graph.GraphView;
+import dev.trustmap.ui.inspector.InspectorController;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+/** Wires the main window: view models, views and controllers, the scene, its stylesheet and its keys. */
+public final class MainWindow {
+    private final MainViewModel viewModel;
+    private final GraphView graphView;
+    private final MainController controller;
+    private final Scene scene;
+
+    /** Builds the window's scene; call on the FX thread. */
+    public MainWindow(MainViewModel viewModel, Messages messages) {
+        assert Platform.isFxApplicationThread();
+        this.viewModel = viewModel;
+        this.graphView = new GraphView(viewModel.graph());
+        this.controller = new MainController(viewModel, graphView, messages);
+        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("/fxml/main/Main.fxml"), messages.bundle());
+        loader.setControllerFactory(this::controller);
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the main window's FXML", e);
+        }
+        scene = new Scene(root, 1400, 880);
+        scene.getStylesheets()
+                .add(MainWindow.class.getResource("/css/trustmap.css").toExternalForm());
+        installKeys();
+    }
+
+    private Object controller(Class<?> type) {
+        if (type == MainController.class) {
+            return controller;
+        }
+        if (type == InspectorController.class) {
+            return new InspectorController(viewModel.inspector());
+        }
+        throw new IllegalArgumentException("no controller of type " + type);
+    }
+
+    private void installKeys() {
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), controller::focusSearch);
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), viewModel::openFolder);
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    private void keyPressed(KeyEvent event) {
+        if (event.getCode() == KeyCode.ESCAPE) {
+            viewModel.clearSelection();
+            graphView.node().requestFocus();
+            event.consume();
+            return;
+        }
+        if (scene.getFocusOwner() instanceof TextInputControl || event.isShortcutDown()) {
+            return;
+        }
+        KeyCode code = event.getCode();
+        if (code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS) {
+            graphView.zoomIn();
+            event.consume();
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+            graphView.zoomOut();
+            event.consume();
+        }
+    }
+
+    /** Shows the window on the stage and stops background ticks when it closes. */
+    public void show(Stage stage, String title) {
+        stage.setTitle(title);
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnHidden(e -> close());
+        stage.show();
+    }
+
+    public void close() {
+        viewModel.close();
+        graphView.close();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public GraphView graphView() {
+        return graphView;
+    }
+
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.trustmap.ui.main;
+
+import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.graph.GraphModel;
+import dev.trustmap.ui.graph.GraphModelBuilder;
+import dev.trustmap.ui.graph.LayeredLayout;
+import dev.trustmap.ui.graph.Point;
+import java.util.Map;
+
+/**
+ * A mesh made ready on the worker thread: its state, its graph model and, when the nodes changed, new positions.
+ *
+ * @param positions null when the previous positions still fit
+ */
+record Prepared(MeshState state, GraphModel model, Map<String, Point> positions) {
+
+    /** Builds the graph and lays it out: the expensive part, off the FX thread. */
+    static Prepared laidOut(MeshState state) {
+        GraphModel model = GraphModelBuilder.build(state.snapshot(), state.assessment());
+        return new Prepared(state, model, LayeredLayout.compute(model));
+    }
+
+    /** Builds the graph; lays it out only if its nodes differ from {@code previous}. */
+    static Prepared update(MeshState state, GraphModel previous) {
+        GraphModel model = GraphModelBuilder.build(state.snapshot(), state.assessment());
+        boolean sameNodes = previous.nodeIds().equals(model.nodeIds());
+        return new Prepared(state, model, sameNodes ? null : LayeredLayout.compute(model));
+    }
+}

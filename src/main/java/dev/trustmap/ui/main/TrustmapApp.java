@@ -1,0 +1,52 @@
+package dev.trustmap.ui.main;
+
+import dev.trustmap.ui.common.ErrorHandler;
+import dev.trustmap.ui.common.FxDialogService;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.UiTasks;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desktop app: opens the main window on the built-in lab. */
+public final class TrustmapApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(TrustmapApp.class);
+
+    private UiTasks tasks;
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        window = open(stage, null);
+    }
+
+    /**
+     * Builds and shows the window on {@code stage} and starts loading the lab; {@code feeds} null means the real
+     * sources. Also used by tests.
+     */
+    public MainWindow open(Stage stage, MeshFeeds feeds) {
+        Messages messages = Messages.load();
+        FxDialogService dialogs = new FxDialogService(() -> stage, messages);
+        ErrorHandler errors = new ErrorHandler(dialogs, messages);
+        errors.install();
+        tasks = UiTasks.create(errors::handle);
+        MeshFeeds sources = feeds == null ? MeshFeeds.standard(messages) : feeds;
+        MainViewModel viewModel = new MainViewModel(messages, tasks, dialogs, sources);
+        MainWindow main = new MainWindow(viewModel, messages);
+        main.show(stage, messages.get("app.title"));
+        LOG.info("window open; loading the lab");
+        viewModel.openLab();
+        return main;
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+}
