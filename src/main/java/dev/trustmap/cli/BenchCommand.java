@@ -45,9 +45,9 @@ final class BenchCommand extends BaseCommand {
                         Runtime.getRuntime().maxMemory() >> 20,
                         runs,
                         warmup);
-        out().println("| workloads | policies | pairs (port level) | compile ms | all pairs ms | one-policy change ms"
-                + " | destinations touched | heap MB |");
-        out().println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out().println("| workloads | policies | pairs (port level) | compile ms | all pairs ms | all pairs CPU ms"
+                + " | one-policy change ms | destinations touched | heap MB |");
+        out().println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int size : sizes) {
             EngineBenchmark.Result r = EngineBenchmark.run(size, namespaces, warmup, runs);
             out().printf(
