@@ -73,6 +73,7 @@ public final class EngineBenchmark {
                 assessment.pairCount(),
                 median(compile),
                 median(assess),
+                median(assessCpu),
                 median(change),
                 touched,
                 heap,
