@@ -138,6 +138,7 @@ public final class TrafficSimulator {
     /** The status a client sees: the verdict's when denied, else 200 or, for a failing request, 500 or 503. */
     static int code(Verdict verdict, boolean fails, boolean unavailable) {
         // CONDITIONAL cannot depend on request details here (all are known), only on unknown CUSTOM providers
+        // TODO(#3): answer CUSTOM (ext_authz) policies with a seeded share instead of treating them as allowed
         if (verdict.decision() == Decision.DENY) {
             return verdict.httpStatus();
         }
@@ -164,6 +165,7 @@ public final class TrafficSimulator {
             codes.merge(code, weight, Double::sum);
             total += weight;
             mtls += verdict.mtls() ? weight : 0;
+            // TCP has no status codes; 200 stands for an accepted connection so denied shares stay visible
             if (call.protocol().isHttp()) {
                 methods.add(call.requests().get(request).method());
                 paths.add(call.requests().get(request).path());

@@ -21,6 +21,7 @@ import java.util.Map;
  * One YAML or JSON document read with Jackson's streaming parser into a tree, keeping the 1-based line of every
  * field and list element (by path such as {@code edges[2].rps}) so errors can point at it.
  */
+// TODO(#3): shares its approach with source.folder's package-private LocatedTreeReader; make one public reader.
 final class LocatedTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final YAMLFactory YAML = new YAMLFactory();

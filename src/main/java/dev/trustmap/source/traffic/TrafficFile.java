@@ -144,6 +144,7 @@ public final class TrafficFile {
                     root.has("metadata") ? "metadata.name" : "metadata",
                     "is missing; add 'metadata: {name: ...}' (the folder loader reads this file as a manifest too).");
         }
+        // TODO(#3): Traffic has no field for the window; it is checked here but not kept.
         JsonNode window = root.get("window");
         if (window != null
                 && !(window.isTextual() && WINDOW.matcher(window.asText()).matches())) {
