@@ -50,22 +50,26 @@ final class BenchCommand extends BaseCommand {
         out().println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int size : sizes) {
             EngineBenchmark.Result r = EngineBenchmark.run(size, namespaces, warmup, runs);
-            out().printf(
-                            Locale.ROOT,
-                            "| %d | %d | %d | %.1f | %.0f | %.1f | %d | %d |%n",
-                            r.workloads(),
-                            r.policies(),
-                            r.pairs(),
-                            r.compileMillis(),
-                            r.assessMillis(),
-                            r.changeMillis(),
-                            r.touchedDestinations(),
-                            r.heapMegabytes());
+            out().println(row(r));
             err().println("  runs for " + size + ": all pairs " + format(r.assessRuns()) + " ms; change "
                     + format(r.changeRuns()) + " ms");
             out().flush();
         }
         return ExitCodes.OK;
+    }
+
+    private static String row(EngineBenchmark.Result r) {
+        List<String> cells = List.of(
+                String.valueOf(r.workloads()),
+                String.valueOf(r.policies()),
+                String.valueOf(r.pairs()),
+                String.format(Locale.ROOT, "%.1f", r.compileMillis()),
+                String.format(Locale.ROOT, "%.0f", r.assessMillis()),
+                String.format(Locale.ROOT, "%.0f", r.assessCpuMillis()),
+                String.format(Locale.ROOT, "%.1f", r.changeMillis()),
+                String.valueOf(r.touchedDestinations()),
+                String.valueOf(r.heapMegabytes()));
+        return "| " + String.join(" | ", cells) + " |";
     }
 
     private static String format(double[] values) {
