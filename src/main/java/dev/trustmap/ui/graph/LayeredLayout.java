@@ -2,14 +2,18 @@ package dev.trustmap.ui.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Places nodes left to right by call depth: outside clients and gateways first, then each hop one column further.
+ * Places nodes left to right by call depth: outside clients and gateways first, each callee right of its callers.
  * Within a column, nodes follow the average height of their neighbours (a few barycentre sweeps) so edges cross
  * less; tall columns wrap. Pure computation, run off the FX thread; cost grows with nodes plus edges.
  */
@@ -19,6 +23,9 @@ public final class LayeredLayout {
 
     /** Vertical distance between rows. */
     static final double ROW_GAP = 1.0;
+
+    /** Height over width the layout aims for, a little flatter than a typical graph pane. */
+    static final double ASPECT = 0.6;
 
     private static final int SWEEPS = 6;
 
@@ -38,35 +45,96 @@ public final class LayeredLayout {
         return place(layers, model.nodes().size());
     }
 
+    /**
+     * Longest-path layering over the call graph with back edges (found by depth-first search from outside clients
+     * and gateways) ignored, so calls point right; capped at one column beyond the fewest hops from an entry point,
+     * because long call chains would otherwise stretch the graph into a thin band.
+     */
     private static Map<String, Integer> ranks(GraphModel model, Adjacency adjacency) {
-        Map<String, Integer> rank = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
-        for (GraphNode node : model.nodes()) {
-            boolean root = node.kind() == NodeKind.UNKNOWN || node.kind() == NodeKind.GATEWAY;
-            if (root || adjacency.in(node.id()).isEmpty()) {
-                rank.put(node.id(), node.kind() == NodeKind.UNKNOWN ? 0 : 1);
-                queue.add(node.id());
-            }
+        List<String> order = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        Set<String> onPath = new HashSet<>();
+        Map<String, List<String>> forwardIn = new HashMap<>();
+        for (String start : startOrder(model, adjacency)) {
+            visit(start, adjacency, done, onPath, order, forwardIn);
         }
-        breadthFirst(queue, rank, adjacency);
-        for (GraphNode node : model.nodes()) {
-            if (!rank.containsKey(node.id())) {
-                rank.put(node.id(), 1);
-                queue.add(node.id());
-                breadthFirst(queue, rank, adjacency);
+        Collections.reverse(order);
+        Map<String, Integer> hops = hops(model, adjacency);
+        Map<String, Integer> rank = new HashMap<>();
+        for (String id : order) {
+            int own = GraphNode.UNKNOWN_ID.equals(id) ? 0 : 1;
+            for (String from : forwardIn.getOrDefault(id, List.of())) {
+                own = Math.max(own, rank.get(from) + 1);
             }
+            rank.put(id, Math.min(own, hops.get(id) + 1));
         }
         return rank;
     }
 
-    private static void breadthFirst(Deque<String> queue, Map<String, Integer> rank, Adjacency adjacency) {
-        while (!queue.isEmpty()) {
-            String id = queue.poll();
-            for (String next : adjacency.out(id)) {
-                if (!rank.containsKey(next)) {
-                    rank.put(next, rank.get(id) + 1);
-                    queue.add(next);
+    private static Map<String, Integer> hops(GraphModel model, Adjacency adjacency) {
+        Map<String, Integer> hops = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        for (String start : startOrder(model, adjacency)) {
+            if (!hops.containsKey(start)) {
+                hops.put(start, GraphNode.UNKNOWN_ID.equals(start) ? -1 : 0);
+                queue.add(start);
+                while (!queue.isEmpty()) {
+                    String id = queue.poll();
+                    for (String next : adjacency.out(id)) {
+                        if (hops.putIfAbsent(next, hops.get(id) + 1) == null) {
+                            queue.add(next);
+                        }
+                    }
                 }
+            }
+        }
+        return hops;
+    }
+
+    private static List<String> startOrder(GraphModel model, Adjacency adjacency) {
+        List<String> starts = new ArrayList<>();
+        model.nodes().stream().filter(n -> n.kind() == NodeKind.UNKNOWN).forEach(n -> starts.add(n.id()));
+        model.nodes().stream().filter(n -> n.kind() == NodeKind.GATEWAY).forEach(n -> starts.add(n.id()));
+        model.nodes().stream().filter(n -> adjacency.in(n.id()).isEmpty()).forEach(n -> starts.add(n.id()));
+        model.nodes().forEach(n -> starts.add(n.id()));
+        return starts;
+    }
+
+    /** Iterative depth-first search: post-order into {@code order}, forward edges into {@code forwardIn}. */
+    private static void visit(
+            String start,
+            Adjacency adjacency,
+            Set<String> done,
+            Set<String> onPath,
+            List<String> order,
+            Map<String, List<String>> forwardIn) {
+        if (done.contains(start)) {
+            return;
+        }
+        Deque<Iterator<String>> stack = new ArrayDeque<>();
+        Deque<String> path = new ArrayDeque<>();
+        done.add(start);
+        onPath.add(start);
+        path.push(start);
+        stack.push(adjacency.out(start).iterator());
+        while (!stack.isEmpty()) {
+            Iterator<String> next = stack.peek();
+            if (!next.hasNext()) {
+                stack.pop();
+                String finished = path.pop();
+                onPath.remove(finished);
+                order.add(finished);
+                continue;
+            }
+            String to = next.next();
+            if (onPath.contains(to)) {
+                continue;
+            }
+            forwardIn.computeIfAbsent(to, k -> new ArrayList<>()).add(path.peek());
+            if (done.add(to)) {
+                onPath.add(to);
+                path.push(to);
+                stack.push(adjacency.out(to).iterator());
             }
         }
     }
@@ -117,6 +185,15 @@ public final class LayeredLayout {
 
     private static Map<String, Point> place(List<List<String>> layers, int nodeCount) {
         int maxPerColumn = Math.max(10, (int) Math.ceil(Math.sqrt(nodeCount) * 1.5));
+        int totalColumns = 0;
+        int tallest = 1;
+        for (List<String> layer : layers) {
+            int columns = (layer.size() + maxPerColumn - 1) / maxPerColumn;
+            totalColumns += columns;
+            tallest = Math.max(tallest, (layer.size() + columns - 1) / columns);
+        }
+        double width = Math.max(1, totalColumns - 1) * COLUMN_GAP;
+        double rowGap = Math.max(ROW_GAP, ASPECT * width / Math.max(1, tallest - 1));
         Map<String, Point> positions = new HashMap<>();
         double x = 0;
         for (List<String> layer : layers) {
@@ -124,9 +201,9 @@ public final class LayeredLayout {
             int rows = (layer.size() + columns - 1) / columns;
             for (int i = 0; i < layer.size(); i++) {
                 int column = i / rows;
-                int row = i % rows;
-                double stagger = column % 2 == 0 ? 0 : ROW_GAP / 2;
-                positions.put(layer.get(i), new Point(x + column * COLUMN_GAP, -(centred(row, rows) + stagger)));
+                double stagger = column % 2 == 0 ? 0 : 0.5;
+                double y = -(centred(i % rows, rows) + stagger) * rowGap;
+                positions.put(layer.get(i), new Point(x + column * COLUMN_GAP, y));
             }
             x += columns * COLUMN_GAP;
         }

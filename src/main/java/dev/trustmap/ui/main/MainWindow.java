@@ -2,6 +2,7 @@ package dev.trustmap.ui.main;
 
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.graph.GraphView;
+import dev.trustmap.ui.graph.LegendController;
 import dev.trustmap.ui.inspector.InspectorController;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,9 @@ public final class MainWindow {
     private Object controller(Class<?> type) {
         if (type == MainController.class) {
             return controller;
+        }
+        if (type == LegendController.class) {
+            return new LegendController(viewModel.namespaces());
         }
         if (type == InspectorController.class) {
             return new InspectorController(viewModel.inspector());

@@ -1,0 +1,108 @@
+package dev.trustmap.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustmap.mesh.Traffic;
+import dev.trustmap.ui.LabFixture;
+import dev.trustmap.ui.common.DialogService;
+import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.UiTasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
+    private final List<String> errors = new ArrayList<>();
+    private final UiTasks tasks = new UiTasks(worker, Runnable::run, e -> errors.add(e.toString()));
+    private final MainViewModel viewModel =
+            new MainViewModel(Messages.load(), tasks, new RecordingDialogs(), MeshFeeds.standard(Messages.load()));
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void stop() {
+        tasks.close();
+    }
+
+    @Test
+    void showsAFeedWithCountsInTheStatusBar() throws Exception {
+        viewModel.open(new StaticFeed(LabFixture.state()));
+        awaitWorker();
+        assertThat(viewModel.graph().modelProperty().get().nodes()).hasSize(21);
+        assertThat(viewModel.sourceProperty().get()).isEqualTo("Source: fixture");
+        assertThat(viewModel.countsProperty().get())
+                .startsWith("20 workloads · ")
+                .endsWith("2 denied");
+        assertThat(viewModel.namespaces()).startsWith("", "analytics").contains("payments");
+    }
+
+    @Test
+    void keepsTheViewWhenAFolderIsBroken() throws Exception {
+        viewModel.open(new StaticFeed(LabFixture.state()));
+        awaitWorker();
+        Files.writeString(folder.resolve("bad.yaml"), "apiVersion: v1\nkind: Service\nmetadata:\n  name: [\n");
+        viewModel.openFolder(folder);
+        awaitWorker();
+        RecordingDialogs dialogs = (RecordingDialogs) dialogsOf();
+        assertThat(dialogs.shown).singleElement().asString().contains("Could not open the folder", "bad.yaml");
+        assertThat(viewModel.graph().modelProperty().get().nodes()).hasSize(21);
+        assertThat(viewModel.sourceProperty().get()).isEqualTo("Source: fixture");
+    }
+
+    private DialogService dialogsOf() throws Exception {
+        var field = MainViewModel.class.getDeclaredField("dialogs");
+        field.setAccessible(true);
+        return (DialogService) field.get(viewModel);
+    }
+
+    private void awaitWorker() throws Exception {
+        worker.submit(() -> {}).get();
+    }
+
+    private static final class RecordingDialogs implements DialogService {
+        final List<String> shown = new ArrayList<>();
+
+        @Override
+        public void showError(String title, String message, Throwable details) {
+            shown.add(title + ": " + message);
+        }
+
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            return Optional.empty();
+        }
+    }
+
+    private record StaticFeed(MeshState state) implements MeshFeed {
+        @Override
+        public String name() {
+            return "fixture";
+        }
+
+        @Override
+        public MeshState open(Instant now) {
+            return new MeshState("fixture", state.engine(), state.traffic(), state.assessment(), now);
+        }
+
+        @Override
+        public Optional<Traffic> tick(Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean live() {
+            return false;
+        }
+    }
+}
