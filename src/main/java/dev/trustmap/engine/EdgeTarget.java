@@ -1,6 +1,7 @@
 package dev.trustmap.engine;
 
 import dev.trustmap.engine.MtlsResolver.ClientTls;
+import dev.trustmap.mesh.Protocol;
 import dev.trustmap.mesh.Service;
 import dev.trustmap.mesh.Workload;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The destination side of an edge, worked out once and reused for every client: the container port, whether the
+ * The destination side of an edge (no method, path or headers known, so a port of unknown protocol counts as TCP), worked out once and reused for every client: the container port, whether the
  * traffic is TCP, the workload's enforced policies and what its JWT filter makes of an unknown token.
  * Made by {@link Engine#target}.
  */
@@ -39,8 +40,7 @@ public final class EdgeTarget {
             Service service,
             int port,
             int targetPort,
-            boolean tcp,
-            boolean grpc,
+            Protocol protocol,
             WorkloadPolicies policies,
             JwtOutcome token,
             ServerMode serverMode) {
@@ -48,10 +48,10 @@ public final class EdgeTarget {
         this.service = service;
         this.port = port;
         this.targetPort = targetPort;
-        this.tcp = tcp;
+        this.tcp = !protocol.isHttp();
         this.policies = policies;
         this.token = token;
-        this.grpc = grpc;
+        this.grpc = protocol == Protocol.GRPC;
         this.serverMode = serverMode;
         this.classes = new SourceClasses(policies);
         this.destinationIpValue = workload.ips().isEmpty()

@@ -101,18 +101,9 @@ public final class Engine {
         int targetPort = targetPort(to, service, port);
         Request probe = Request.edge(new Peer.External(null), to, service, port);
         Protocol protocol = protocol(probe);
-        boolean tcp = !isHttp(probe, protocol);
-        JwtOutcome token = jwt.authenticate(to, Jwt.unknown(), !tcp);
+        JwtOutcome token = jwt.authenticate(to, Jwt.unknown(), isHttp(probe, protocol));
         return new EdgeTarget(
-                to,
-                service,
-                port,
-                targetPort,
-                tcp,
-                protocol == Protocol.GRPC,
-                policiesOf(to),
-                token,
-                mtls.serverMode(to, targetPort));
+                to, service, port, targetPort, protocol, policiesOf(to), token, mtls.serverMode(to, targetPort));
     }
 
     /** The client side of edges, prepared once for {@link #decide}. */

@@ -29,8 +29,10 @@ class MeshAssessmentTest {
         void coversEveryClientAgainstEveryServicePort() {
             MeshAssessment assessment = MeshAssessment.of(Engine.of(MESH));
 
-            long ports = MESH.services().stream().mapToLong(s -> s.ports().size()).sum();
-            assertThat(assessment.pairCount()).isEqualTo(ports * MESH.workloads().size());
+            long ports =
+                    MESH.services().stream().mapToLong(s -> s.ports().size()).sum();
+            assertThat(assessment.pairCount())
+                    .isEqualTo(ports * MESH.workloads().size());
             assertThat(assessment.countByDecision()).containsKeys(Decision.ALLOW, Decision.DENY, Decision.CONDITIONAL);
         }
 
@@ -44,12 +46,13 @@ class MeshAssessmentTest {
                 int t = random.nextInt(assessment.targets().size());
                 int s = random.nextInt(assessment.sources().size());
                 MeshAssessment.Target target = assessment.targets().get(t);
-                Verdict slow = engine.evaluate(Request.edge(new Peer.Pod(assessment.sources().get(s)),
-                        target.workload(), target.service(), target.port()));
+                Verdict slow = engine.evaluate(Request.edge(
+                        new Peer.Pod(assessment.sources().get(s)), target.workload(), target.service(), target.port()));
                 EdgeOutcome fast = assessment.outcome(t, s);
                 assertThat(fast.decision()).isEqualTo(slow.decision());
                 assertThat(fast.connection()).isEqualTo(slow.connection().connection());
-                assertThat(fast.policy() == null ? null : fast.policy().ref()).isEqualTo(slow.authz().policy());
+                assertThat(fast.policy() == null ? null : fast.policy().ref())
+                        .isEqualTo(slow.authz().policy());
             }
         }
     }
@@ -73,7 +76,8 @@ class MeshAssessmentTest {
             assertThat(touched).containsExactly("ns-00/svc-00000");
             for (int t = 0; t < full.targets().size(); t++) {
                 for (int s = 0; s < full.sources().size(); s++) {
-                    assertThat(incremental.outcome(t, s).decision()).isEqualTo(full.outcome(t, s).decision());
+                    assertThat(incremental.outcome(t, s).decision())
+                            .isEqualTo(full.outcome(t, s).decision());
                 }
             }
             assertThat(incremental.countByDecision()).isNotEqualTo(before.countByDecision());
