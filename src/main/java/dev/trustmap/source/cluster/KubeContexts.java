@@ -1,0 +1,67 @@
+package dev.trustmap.source.cluster;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Reads the contexts of a kubeconfig file, and the fabric8 configuration of one. */
+final class KubeContexts {
+
+    private KubeContexts() {}
+
+    /** The contexts of this kubeconfig file, the current one first, then by name. */
+    static List<ContextInfo> list(Path kubeconfig) throws ClusterException {
+        if (!Files.isRegularFile(kubeconfig)) {
+            throw new ClusterException(
+                    "There is no kubeconfig at " + kubeconfig + ".",
+                    "Set KUBECONFIG or create ~/.kube/config (your cluster's CLI writes it when you log in).",
+                    null);
+        }
+        Config config = read(kubeconfig, null);
+        String current = config.getCurrentContext() == null
+                ? null
+                : config.getCurrentContext().getName();
+        List<ContextInfo> contexts = new ArrayList<>();
+        for (NamedContext context : config.getContexts()) {
+            var spec = context.getContext();
+            contexts.add(new ContextInfo(
+                    context.getName(),
+                    spec == null ? null : spec.getCluster(),
+                    spec == null ? null : spec.getUser(),
+                    spec == null ? null : spec.getNamespace(),
+                    context.getName().equals(current)));
+        }
+        contexts.sort(Comparator.comparing((ContextInfo c) -> !c.current()).thenComparing(ContextInfo::name));
+        return contexts;
+    }
+
+    /** The kubeconfig fabric8 would use: the first file of {@code KUBECONFIG}, else {@code ~/.kube/config}. */
+    static Path defaultKubeconfig() {
+        return Config.getKubeconfigFilenames().stream()
+                .map(Path::of)
+                .findFirst()
+                .orElse(Path.of(System.getProperty("user.home"), ".kube", "config"));
+    }
+
+    /** The fabric8 configuration of one context (null: the current one). */
+    static Config read(Path kubeconfig, String context) throws ClusterException {
+        try {
+            return Config.fromKubeconfig(context, kubeconfig.toFile());
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            throw new ClusterException(
+                    "The kubeconfig " + kubeconfig + " cannot be read (" + FailureMessages.rootMessage(e) + ").",
+                    "Check the file, e.g. with 'kubectl config view'.",
+                    e);
+        }
+    }
+
+    /** Whether the file names this context. */
+    static boolean has(Path kubeconfig, String context) throws ClusterException {
+        return list(kubeconfig).stream().anyMatch(c -> c.name().equals(context));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.trustmap.source.cluster;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * A fabric8 mock API server in CRUD mode (expectations first, then CRUD) behind a {@link FaultDispatcher}, with a
+ * client for loading objects into it.
+ */
+final class MockCluster implements AutoCloseable {
+    /** Held so the level sticks: the mock server logs every request through java.util.logging. */
+    private static final java.util.logging.Logger QUIET = quiet();
+
+    private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    private final FaultDispatcher dispatcher = new FaultDispatcher(new KubernetesMixedDispatcher(responses));
+    private KubernetesMockServer server;
+    private NamespacedKubernetesClient client;
+    private int port;
+
+    MockCluster() {
+        start(0);
+    }
+
+    private void start(int onPort) {
+        server = new KubernetesMockServer(
+                new Context(Serialization.jsonMapper()), new MockWebServer(), responses, dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), onPort);
+        port = server.getPort();
+        client = server.createClient();
+    }
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    FaultDispatcher faults() {
+        return dispatcher;
+    }
+
+    /** The client for loading objects. */
+    NamespacedKubernetesClient client() {
+        return client;
+    }
+
+    /** A configuration for Trustmap's own client: fast watch reconnects, no request retries. */
+    Config config() {
+        return new ConfigBuilder(client.getConfiguration())
+                .withWatchReconnectInterval(100)
+                .withRequestRetryBackoffLimit(0)
+                .build();
+    }
+
+    /** Creates every object of these YAML files (relative to the test resources). */
+    MockCluster load(String... resources) throws IOException {
+        for (String resource : resources) {
+            try (InputStream in = Files.newInputStream(Path.of("src/test/resources", resource))) {
+                List<HasMetadata> items = client.load(in).items();
+                items.forEach(item -> client.resource(item).create());
+            }
+        }
+        return this;
+    }
+
+    /** Stops the server, dropping every open watch; the stored objects stay with the dispatcher. */
+    void stop() {
+        client.close();
+        server.destroy();
+    }
+
+    /** Starts the server again on the same port. */
+    void restart() {
+        start(port);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
