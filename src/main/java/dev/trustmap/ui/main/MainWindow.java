@@ -38,7 +38,8 @@ public final class MainWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the main window's FXML", e);
         }
-        scene = new Scene(root, 1400, 880);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets()
                 .add(MainWindow.class.getResource("/css/trustmap.css").toExternalForm());
         installKeys();

@@ -1,0 +1,119 @@
+package dev.trustmap.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustmap.ui.graph.GraphView;
+import dev.trustmap.ui.graph.Selection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.graphstream.graph.Edge;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main flows on a real window, headless (Monocle): lab, graph classes, clicking an edge, search, bad folder. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final String EDGE = "payments/payments -> payments/ledger:80";
+
+    private final TrustmapApp app = new TrustmapApp();
+    private MainWindow window;
+
+    @TempDir
+    Path folder;
+
+    @Start
+    void start(Stage stage) {
+        window = app.open(stage, null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get();
+    }
+
+    private void awaitLab() throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void opensOnTheLabWithStyledNodesAndEdges(FxRobot robot) throws Exception {
+        awaitLab();
+        GraphView graph = window.graphView();
+        assertThat(graph.graph().getNode("unknown").getAttribute("ui.class")).isEqualTo("external");
+        assertThat(graph.graph()
+                        .getNode("legacy/core-banking-adapter")
+                        .getAttribute("ui.class")
+                        .toString())
+                .startsWith("no_sidecar, ns");
+        assertThat(graph.graph().getEdgeCount()).isEqualTo(33);
+        Edge broken = graph.graph().getEdge("legacy/core-banking-adapter -> payments/ledger:80");
+        assertThat(broken.getAttribute("ui.class")).isEqualTo("deny, broken");
+        assertThat(graph.graph().getEdge(EDGE).getAttribute("ui.class")).isEqualTo("allow_policy, mtls");
+        assertThat(robot.lookup("#legend").tryQuery()).isPresent();
+        assertThat(window.viewModel().countsProperty().get()).startsWith("20 workloads");
+    }
+
+    @Test
+    void clickingAnEdgeShowsItsDecidingPolicy(FxRobot robot) throws Exception {
+        awaitLab();
+        GraphView graph = window.graphView();
+        Point2D from = graph.pixelOf("payments/payments");
+        Point2D to = graph.pixelOf("payments/ledger");
+        Point2D middle = graph.node().localToScreen(from.midpoint(to));
+        robot.clickOn(middle);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.viewModel().graph().selectionProperty().get()).isEqualTo(Selection.edge(EDGE));
+        assertThat(window.viewModel().inspector().text())
+                .contains("Decided by payments/ledger-callers (ALLOW), rule 0");
+        robot.lookup("payments/ledger-callers (ALLOW), rule 0").tryQuery().ifPresent(n -> assertThat(n.isVisible()));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.viewModel().graph().selectionProperty().get()).isEqualTo(Selection.NONE);
+    }
+
+    @Test
+    void searchSelectsAndCentresAWorkload(FxRobot robot) throws Exception {
+        awaitLab();
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField search = robot.lookup(".text-field").queryAs(TextField.class);
+        assertThat(search.isFocused()).isTrue();
+        robot.write("fraud").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.viewModel().graph().selectionProperty().get())
+                .isEqualTo(Selection.node("payments/fraud-check"));
+        assertThat(window.graphView().graph().getNode("payments/fraud-check").hasAttribute("ui.selected"))
+                .isTrue();
+        assertThat(window.viewModel().inspector().text()).contains("payments/fraud-check-callers");
+    }
+
+    @Test
+    void aBrokenFolderShowsTheErrorDialogAndKeepsTheView(FxRobot robot) throws Exception {
+        awaitLab();
+        Files.writeString(folder.resolve("broken.yaml"), "apiVersion: v1\nkind: Service\nmetadata:\n  name: [\n");
+        robot.interact(() -> window.viewModel().openFolder(folder));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Could not open the folder");
+        assertThat(dialog.getContentText()).contains("broken.yaml:5");
+        assertThat(window.graphView().graph().getNodeCount()).isEqualTo(21);
+        assertThat(window.viewModel().sourceProperty().get()).contains("Lab");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.trustmap.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustmap.ui.graph.Selection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Writes screenshots of the lab window to {@code target/screenshots/} so people can look at them. */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+    private static final Path OUT = Path.of("target", "screenshots");
+
+    private final TrustmapApp app = new TrustmapApp();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = app.open(stage, null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get();
+    }
+
+    @Test
+    void writesTheLabWindow(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        Thread.sleep(300);
+        Path plain = snapshot("lab-window.png");
+        robot.interact(() ->
+                window.viewModel().graph().select(Selection.edge("legacy/core-banking-adapter -> payments/ledger:80")));
+        Thread.sleep(300);
+        Path selected = snapshot("lab-window-edge-selected.png");
+        assertThat(Files.size(plain)).isGreaterThan(20_000);
+        assertThat(Files.size(selected)).isGreaterThan(20_000);
+    }
+
+    private Path snapshot(String name) throws Exception {
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve(name);
+        WritableImage image =
+                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file, e);
+        }
+        return file;
+    }
+}
