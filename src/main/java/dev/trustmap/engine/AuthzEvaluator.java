@@ -24,11 +24,17 @@ final class AuthzEvaluator {
 
     /** The decision; {@code request} may be null for an edge, whose CUSTOM answers are then unknown. */
     Decided decide(WorkloadPolicies policies, RequestContext ctx, Request request) {
-        if (policies.customProblem() != null) {
-            return new Decided(Decision.DENY, Kind.CUSTOM_BROKEN, policies.customBlocker(), -1, List.of());
-        }
         List<Pending> pending = new ArrayList<>(0);
-        for (AuthzPolicy policy : policies.custom()) {
+        for (AuthzPolicy policy : policies.customAsDeny()) {
+            Match match = match(policy, ctx);
+            if (match.result() == Tri.TRUE) {
+                return new Decided(Decision.DENY, Kind.CUSTOM_BROKEN, policy, match.rule(), List.of());
+            }
+            if (match.result() == Tri.UNKNOWN) {
+                pending.add(new Pending(policy, match.unknownRules(), -1));
+            }
+        }
+        for (AuthzPolicy policy : policies.custom(ctx.tcp)) {
             Match match = match(policy, ctx);
             if (match.result() == Tri.FALSE) {
                 continue;

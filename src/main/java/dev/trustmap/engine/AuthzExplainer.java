@@ -15,7 +15,7 @@ final class AuthzExplainer {
         AuthzPolicy policy = decided.policy();
         String ref = policy == null ? null : policy.ref();
         String action = policy == null ? null : policy.action().name();
-        List<String> conditions = conditions(decided.pending(), ctx);
+        List<String> conditions = conditions(decided.pending(), policies, ctx);
         int status = decided.decision() == Decision.DENY ? 403 : 200;
         return new AuthzResult(
                 decided.decision(), ref, action, decided.rule(), reason(decided, policies, ctx), conditions, status);
@@ -25,7 +25,8 @@ final class AuthzExplainer {
         AuthzPolicy policy = decided.policy();
         switch (decided.kind()) {
             case CUSTOM_BROKEN:
-                return policies.customProblem();
+                return "CUSTOM policy " + policy.ref() + " rule " + decided.rule() + " matches and "
+                        + policies.customProblem();
             case CUSTOM_DENIED:
                 return "CUSTOM policy " + policy.ref() + " rule " + decided.rule() + " sends the request to provider '"
                         + policy.provider() + "', which denies it";
@@ -49,18 +50,18 @@ final class AuthzExplainer {
         return decided.pending().isEmpty() ? "" : ", unless a condition below applies";
     }
 
-    private static List<String> conditions(List<Pending> pending, RequestContext ctx) {
+    private static List<String> conditions(List<Pending> pending, WorkloadPolicies policies, RequestContext ctx) {
         List<String> out = new ArrayList<>();
         boolean anyAllow = false;
         for (Pending p : pending) {
             AuthzPolicy policy = p.policy();
-            if (policy.action() == Action.CUSTOM) {
+            if (policy.action() == Action.CUSTOM && !policies.customAsDeny().contains(policy)) {
                 String rules = p.matchedRule() >= 0 ? "rule " + p.matchedRule() : "rules " + p.rules();
                 out.add("external provider '" + policy.provider() + "' decides requests matching " + policy.ref() + " "
                         + rules);
                 continue;
             }
-            String verb = policy.action() == Action.DENY ? "denied by " : "allowed by ";
+            String verb = policy.action() == Action.ALLOW ? "allowed by " : "denied by ";
             anyAllow |= policy.action() == Action.ALLOW;
             for (int index : p.rules()) {
                 Trace trace = trace(policy, index, ctx);

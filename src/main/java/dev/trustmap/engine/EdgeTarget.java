@@ -27,6 +27,9 @@ public final class EdgeTarget {
     /** What clients send, by {@link EdgeSource#destinationRuleKey}. */
     final Map<Object, ClientTls> clientTls = new ConcurrentHashMap<>();
 
+    /** Whether {@code remote.ip} is the peer's address whatever X-Forwarded-For says. */
+    final boolean remoteIsPeer;
+
     final SourceClasses classes;
     /** Authorization decisions by client class; see {@link SourceClasses}. */
     final Map<SourceClasses.Key, Decided> decisions = new ConcurrentHashMap<>();
@@ -35,25 +38,21 @@ public final class EdgeTarget {
     final List<String> destinationPortValue;
     final List<String> sniValue;
 
-    EdgeTarget(
-            Workload workload,
-            Service service,
-            int port,
-            int targetPort,
-            Protocol protocol,
-            WorkloadPolicies policies,
-            JwtOutcome token,
-            ServerMode serverMode) {
+    /** What the engine works out about the destination's proxy for this port. */
+    record ProxySide(WorkloadPolicies policies, JwtOutcome token, ServerMode serverMode, boolean remoteIsPeer) {}
+
+    EdgeTarget(Workload workload, Service service, int port, int targetPort, Protocol protocol, ProxySide proxy) {
         this.workload = workload;
         this.service = service;
         this.port = port;
         this.targetPort = targetPort;
         this.tcp = !protocol.isHttp();
-        this.policies = policies;
-        this.token = token;
+        this.policies = proxy.policies();
+        this.token = proxy.token();
         this.grpc = protocol == Protocol.GRPC;
-        this.serverMode = serverMode;
-        this.classes = new SourceClasses(policies);
+        this.serverMode = proxy.serverMode();
+        this.remoteIsPeer = proxy.remoteIsPeer();
+        this.classes = new SourceClasses(proxy.policies());
         this.destinationIpValue = workload.ips().isEmpty()
                 ? RequestContext.UNKNOWN
                 : List.of(workload.ips().get(0));

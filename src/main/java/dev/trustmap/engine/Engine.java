@@ -102,8 +102,12 @@ public final class Engine {
         Request probe = Request.edge(new Peer.External(null), to, service, port);
         Protocol protocol = protocol(probe);
         JwtOutcome token = jwt.authenticate(to, Jwt.unknown(), isHttp(probe, protocol));
-        return new EdgeTarget(
-                to, service, port, targetPort, protocol, policiesOf(to), token, mtls.serverMode(to, targetPort));
+        EdgeTarget.ProxySide proxy = new EdgeTarget.ProxySide(
+                policiesOf(to),
+                token,
+                mtls.serverMode(to, targetPort),
+                RemoteAddress.alwaysPeer(to.gateway(), policies.meshConfig().trustedProxies()));
+        return new EdgeTarget(to, service, port, targetPort, protocol, proxy);
     }
 
     /** The client side of edges, prepared once for {@link #decide}. */
@@ -217,7 +221,8 @@ public final class Engine {
             b.sni = "outbound_." + request.port() + "_._." + request.service().fqdn();
         }
         b.sourceIp = request.from().ip();
-        b.remoteIp = RemoteAddress.of(b.sourceIp, request.headers(), mesh.trustedProxies());
+        b.remoteIp =
+                RemoteAddress.of(b.sourceIp, request.headers(), request.to().gateway(), mesh.trustedProxies());
         b.destinationIp =
                 request.to().ips().isEmpty() ? null : request.to().ips().get(0);
         b.destinationPort = targetPort;

@@ -54,7 +54,7 @@ final class RequestContext {
         this.peerNamespace = mtls ? source.namespaceValue : null;
         this.peerServiceAccount = mtls ? source.serviceAccountValue : null;
         this.sourceIp = source.ipValue;
-        this.remoteIp = source.ipValue;
+        this.remoteIp = target.remoteIsPeer ? source.ipValue : UNKNOWN;
         this.destinationIp = target.destinationIpValue;
         this.destinationPort = target.destinationPortValue;
         this.sni = mtls ? target.sniValue : null;

@@ -27,7 +27,7 @@ final class SourceClasses {
     private final Significance ip;
 
     SourceClasses(WorkloadPolicies policies) {
-        List<Clause> clauses = Stream.of(policies.custom(), policies.deny(), policies.allow())
+        List<Clause> clauses = Stream.of(policies.custom(), policies.customAsDeny(), policies.deny(), policies.allow())
                 .flatMap(List::stream)
                 .map(AuthzPolicy::rules)
                 .flatMap(List::stream)

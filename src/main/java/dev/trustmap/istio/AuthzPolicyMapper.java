@@ -66,8 +66,11 @@ public final class AuthzPolicyMapper {
         return null;
     }
 
+    /** Istio parses the annotation as Go's {@code strconv.ParseBool}; anything else means "not dry-run". */
     private static boolean isDryRun(Map<String, String> annotations) {
-        return annotations != null && "true".equalsIgnoreCase(annotations.get(DRY_RUN));
+        String value = annotations == null ? null : annotations.get(DRY_RUN);
+        return value != null
+                && java.util.Set.of("1", "t", "T", "TRUE", "true", "True").contains(value);
     }
 
     private static String provider(Object detail) {

@@ -2,8 +2,10 @@ package dev.trustmap.istio;
 
 import dev.trustmap.mesh.MeshConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -60,6 +62,11 @@ final class ClauseCompiler {
                 return List.of(new RequestPrincipalMatch(value));
             case HOST:
                 return List.of(ValueMatcher.of(StringMatch.ignoringCase(value)));
+            case NAMESPACE:
+                return List.of(ValueMatcher.of(StringMatch.anyStars(value)));
+            case HEADER:
+            case METHOD:
+                return List.of(value.equals("*") ? ValueMatcher.present() : ValueMatcher.of(StringMatch.of(value)));
             case PATH:
                 return List.of(ValueMatcher.of(StringMatch.path(value)));
             default:
@@ -80,23 +87,46 @@ final class ClauseCompiler {
     }
 
     /**
-     * Istio treats {@code cluster.local} and the mesh's own trust domain and aliases in a principal as "this
-     * mesh", and matches any of them; other trust domains and wildcarded ones stay as written.
+     * Istio's trust domain migration: a principal of exactly five parts ({@code td/ns/N/sa/S}) whose trust domain
+     * is {@code cluster.local}, or matches the mesh's trust domain or an alias (wildcards on either side), stands
+     * for the same identity in every one of them. A trust domain written with a leading {@code *} is kept as is
+     * for the domains it already covers. Anything else stays as written.
      */
     List<String> expandTrustDomain(String principal) {
-        int slash = principal.indexOf('/');
-        if (principal.startsWith("*") || slash <= 0) {
+        String[] parts = principal.split("/", -1);
+        if (parts.length != 5 || parts[0].equals("*")) {
             return List.of(principal);
         }
-        String domain = principal.substring(0, slash);
+        String domain = parts[0];
         List<String> local = new ArrayList<>();
         local.add(meshConfig.trustDomain());
         local.addAll(meshConfig.trustDomainAliases());
-        if (!domain.equals(CLUSTER_LOCAL) && !local.contains(domain)) {
+        if (!domain.equals(CLUSTER_LOCAL) && local.stream().noneMatch(d -> wildcardEither(domain, d))) {
             return List.of(principal);
         }
-        String rest = principal.substring(slash);
-        return local.stream().distinct().map(d -> d + rest).toList();
+        String rest = principal.substring(domain.length());
+        Set<String> expanded = new LinkedHashSet<>();
+        for (String d : local) {
+            expanded.add(suffixPattern(d, domain) ? principal : d + rest);
+        }
+        return List.copyOf(expanded);
+    }
+
+    private static boolean wildcardEither(String a, String b) {
+        return a.equals(b)
+                || b.equals("*")
+                || prefixPattern(a, b)
+                || prefixPattern(b, a)
+                || suffixPattern(a, b)
+                || suffixPattern(b, a);
+    }
+
+    private static boolean prefixPattern(String value, String pattern) {
+        return pattern.endsWith("*") && value.startsWith(pattern.substring(0, pattern.length() - 1));
+    }
+
+    private static boolean suffixPattern(String value, String pattern) {
+        return pattern.startsWith("*") && value.endsWith(pattern.substring(1));
     }
 
     private static ValueMatcher exact(String expected) {

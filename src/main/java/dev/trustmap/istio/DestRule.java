@@ -12,6 +12,8 @@ import java.util.Map;
  * @param workloadSelector {@code spec.workloadSelector.matchLabels} (client side), or null
  * @param tlsMode {@code trafficPolicy.tls.mode}, or null when there is no {@code tls}
  * @param portTlsModes {@code portLevelSettings[].tls.mode} keyed by Service port
+ * @param hasTrafficPolicy whether it has a top-level {@code trafficPolicy}: when rules for one host merge, the
+ *     oldest one that has one provides it
  */
 public record DestRule(
         String namespace,
@@ -21,6 +23,7 @@ public record DestRule(
         Map<String, String> workloadSelector,
         TlsMode tlsMode,
         Map<Integer, TlsMode> portTlsModes,
+        boolean hasTrafficPolicy,
         Instant created) {
 
     /** Client TLS modes. */
@@ -57,11 +60,14 @@ public record DestRule(
         return host.equalsIgnoreCase(fqdn);
     }
 
-    /** Whether clients in {@code namespace} see this rule. */
+    /**
+     * Whether clients in {@code clientNamespace} see this rule: everyone without {@code exportTo} or with
+     * {@code *}; its own namespace with {@code .}; and any namespace listed by name (its own included only then).
+     */
     public boolean visibleTo(String clientNamespace) {
-        if (exportTo.isEmpty() || exportTo.contains("*") || clientNamespace.equals(namespace)) {
+        if (exportTo.isEmpty() || exportTo.contains("*") || exportTo.contains(clientNamespace)) {
             return true;
         }
-        return exportTo.contains(clientNamespace) || (exportTo.contains(".") && clientNamespace.equals(namespace));
+        return exportTo.contains(".") && clientNamespace.equals(namespace);
     }
 }

@@ -119,6 +119,7 @@ public final class PolicyCompiler {
                         : spec.getWorkloadSelector().getMatchLabels(),
                 policy == null || policy.getTls() == null ? null : tlsMode(policy.getTls()),
                 ports,
+                policy != null,
                 Timestamps.created(meta));
     }
 

@@ -6,6 +6,7 @@ import dev.trustmap.mesh.Service;
 import dev.trustmap.mesh.Workload;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,26 +136,48 @@ public final class PolicySet {
     }
 
     /**
-     * The DestinationRule a client uses for a Service: the client's namespace first, then the Service's, then the
-     * root namespace; within one, an exact host beats a wildcard, then the oldest wins.
+     * The DestinationRule a client uses for a Service, as Istio's sidecar scope picks it: the first namespace in
+     * the order client, Service, root that has rules for the host decides. Within it the most specific host wins;
+     * a rule whose workload selector matches the client (client namespace only) comes first; otherwise the rules
+     * without selector merge, the oldest with a traffic policy providing it. Rules whose selectors miss the client
+     * still claim the host: then the client has no rule at all.
      */
     public Optional<DestRule> destRuleFor(Workload client, Service service) {
         String fqdn = service.fqdn();
-        List<String> order = List.of(client.namespace(), service.namespace(), meshConfig.rootNamespace());
-        for (String namespace : order) {
-            Optional<DestRule> found = destRules.stream()
+        for (String namespace :
+                new LinkedHashSet<>(List.of(client.namespace(), service.namespace(), meshConfig.rootNamespace()))) {
+            boolean own = namespace.equals(client.namespace());
+            List<DestRule> candidates = destRules.stream()
                     .filter(d -> d.namespace().equals(namespace) && d.covers(fqdn))
-                    .filter(d -> d.visibleTo(client.namespace()))
-                    .filter(d -> d.workloadSelector() == null
-                            || d.namespace().equals(client.namespace()) && client.matches(d.workloadSelector()))
-                    .min(Comparator.comparing((DestRule d) -> d.host().startsWith("*") ? 1 : 0)
-                            .thenComparing(d -> -d.host().length())
-                            .thenComparing(DestRule::created, CREATED)
-                            .thenComparing(DestRule::name));
-            if (found.isPresent()) {
-                return found;
+                    .filter(d -> d.visibleTo(client.namespace()) && (own || d.workloadSelector() == null))
+                    .toList();
+            if (!candidates.isEmpty()) {
+                return pick(candidates, client);
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<DestRule> pick(List<DestRule> candidates, Workload client) {
+        DestRule specific = candidates.stream()
+                .min(Comparator.comparing((DestRule d) -> d.host().startsWith("*") ? 1 : 0)
+                        .thenComparing(d -> -d.host().length()))
+                .orElseThrow();
+        List<DestRule> forHost = candidates.stream()
+                .filter(d -> d.host().equals(specific.host()))
+                .sorted(Comparator.comparing(DestRule::created, CREATED).thenComparing(DestRule::name))
+                .toList();
+        Optional<DestRule> selected = forHost.stream()
+                .filter(d -> d.workloadSelector() != null && client.matches(d.workloadSelector()))
+                .findFirst();
+        if (selected.isPresent()) {
+            return selected;
+        }
+        List<DestRule> catchAll =
+                forHost.stream().filter(d -> d.workloadSelector() == null).toList();
+        return catchAll.stream()
+                .filter(DestRule::hasTrafficPolicy)
+                .findFirst()
+                .or(() -> catchAll.stream().findFirst());
     }
 }

@@ -37,9 +37,40 @@ public final class StringMatch {
         return of(raw, false);
     }
 
+    /** Values starting with {@code prefix} ({@code *} in it is literal). */
+    public static StringMatch prefix(String prefix) {
+        return new StringMatch(Kind.PREFIX, prefix, prefix + "*", false, null);
+    }
+
+    /** Values ending with {@code suffix} ({@code *} in it is literal). */
+    public static StringMatch suffix(String suffix) {
+        return new StringMatch(Kind.SUFFIX, suffix, "*" + suffix, false, null);
+    }
+
+    /** An exact matcher, even for values with {@code *}. */
+    public static StringMatch literal(String raw) {
+        return new StringMatch(Kind.EXACT, raw, raw, false, null);
+    }
+
     /** A matcher that ignores case, as {@code hosts} do. */
     public static StringMatch ignoringCase(String raw) {
         return of(raw, true);
+    }
+
+    /**
+     * A matcher where every {@code *} stands for any run of characters, as Istio builds the regex for
+     * {@code namespaces}.
+     */
+    public static StringMatch anyStars(String raw) {
+        if (raw.equals("*") || !raw.contains("*")) {
+            return of(raw, false);
+        }
+        String regex = String.join(
+                ".*",
+                java.util.Arrays.stream(raw.split("\\*", -1))
+                        .map(Pattern::quote)
+                        .toList());
+        return new StringMatch(Kind.TEMPLATE, raw, raw, false, Pattern.compile(regex));
     }
 
     /** A path matcher: like {@link #of} but also reads {@code {*}} and {@code {**}} templates. */

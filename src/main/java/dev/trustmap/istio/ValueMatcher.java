@@ -42,6 +42,26 @@ public interface ValueMatcher {
         };
     }
 
+    /** Envoy's presence match for headers: any value, empty included. */
+    static ValueMatcher present() {
+        return new ValueMatcher() {
+            @Override
+            public boolean matches(String actual) {
+                return actual != null;
+            }
+
+            @Override
+            public String raw() {
+                return "*";
+            }
+
+            @Override
+            public boolean presenceOnly() {
+                return true;
+            }
+        };
+    }
+
     static ValueMatcher of(IpMatch match) {
         return new ValueMatcher() {
             @Override
