@@ -58,6 +58,7 @@ final class GraphMouse {
     }
 
     private void released(MouseEvent event) {
+        view.endPan();
         if (!dragged && event.getButton() == MouseButton.PRIMARY) {
             viewModel.select(hit(event.getX(), event.getY()));
         }

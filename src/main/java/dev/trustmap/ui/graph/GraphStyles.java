@@ -34,7 +34,7 @@ final class GraphStyles {
         return base
                 + "\nnode { text-visibility-mode: under-zoom; text-visibility: " + visibleShare + "; size: " + size
                 + "; text-size: 11px; stroke-width: 0.5px; }\n"
-                + "node.gateway, node.external { size: 14px; }\n"
+                + "node.gateway { size: 14px; }\nnode.external { size: 14px; }\n"
                 + "edge { arrow-size: 5px, 3px; size: 1px; }\nedge.mtls { size: 1px; }\n"
                 + "edge.plaintext { stroke-width: 1px; }\nedge.broken { stroke-width: 1.5px; }\n";
     }

@@ -66,8 +66,13 @@ public final class GraphView {
         int size = model.nodes().size();
         if (bucket(size) != bucket(styledFor)) {
             graph.setAttribute("ui.stylesheet", styles.forSize(size));
-            if (size > 1000) {
+            // Anti-aliasing costs most of a frame in the software pipeline once the graph is big.
+            if (size > GraphStyles.LABELLED_NODES) {
                 graph.removeAttribute("ui.antialias");
+                graph.removeAttribute("ui.quality");
+            } else {
+                graph.setAttribute("ui.antialias");
+                graph.setAttribute("ui.quality");
             }
             styledFor = size;
         }
@@ -136,11 +141,27 @@ public final class GraphView {
         }
     }
 
-    /** Moves the view by a number of pixels. */
+    /**
+     * Moves the view by a number of pixels while the user drags. The drawn canvas is only shifted (cheap: no
+     * redraw of thousands of edges each frame); {@link #endPan()} turns the shift into a camera move and draws once.
+     */
     public void panBy(double dxPixels, double dyPixels) {
+        panel.setTranslateX(panel.getTranslateX() + dxPixels);
+        panel.setTranslateY(panel.getTranslateY() + dyPixels);
+    }
+
+    /** Ends a drag: moves the camera by the accumulated shift and redraws. */
+    public void endPan() {
+        double dx = panel.getTranslateX();
+        double dy = panel.getTranslateY();
+        panel.setTranslateX(0);
+        panel.setTranslateY(0);
+        if (dx == 0 && dy == 0) {
+            return;
+        }
         Camera camera = camera();
         Point origin = toGraph(0, 0);
-        Point moved = toGraph(dxPixels, dyPixels);
+        Point moved = toGraph(dx, dy);
         var centre = camera.getViewCenter();
         camera.setViewCenter(centre.x - (moved.x() - origin.x()), centre.y - (moved.y() - origin.y()), 0);
     }

@@ -10,6 +10,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 
 /** Binds the main window's controls to its view model and forwards their events. */
@@ -54,6 +55,10 @@ public final class MainController {
     @FXML
     private void initialize() {
         graphHolder.getChildren().add(0, graphView.node());
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(graphHolder.widthProperty());
+        clip.heightProperty().bind(graphHolder.heightProperty());
+        graphHolder.setClip(clip);
         Tooltip.install(connectWrapper, new Tooltip(messages.get("toolbar.connect.tooltip")));
         namespaceBox.setItems(viewModel.namespaces());
         namespaceBox.setConverter(new NamespaceConverter());
