@@ -16,7 +16,7 @@ final class AuthzExplainer {
         String ref = policy == null ? null : policy.ref();
         String action = policy == null ? null : policy.action().name();
         List<String> conditions = conditions(decided.pending(), policies, ctx);
-        int status = decided.decision() == Decision.DENY ? 403 : 200;
+        int status = decided.decision() != Decision.DENY ? 200 : ctx.tcp ? 0 : 403;
         return new AuthzResult(
                 decided.decision(), ref, action, decided.rule(), reason(decided, policies, ctx), conditions, status);
     }
@@ -35,15 +35,35 @@ final class AuthzExplainer {
                         + matchedFields(policy, decided.rule(), ctx);
             case ALLOW_MATCHED:
                 return "ALLOW policy " + policy.ref() + " rule " + decided.rule() + " matches"
-                        + matchedFields(policy, decided.rule(), ctx) + unlessPending(decided);
+                        + matchedFields(policy, decided.rule(), ctx) + unlessPending(decided)
+                        + notDenied(policies, ctx);
             case NO_ALLOW_POLICY:
                 return "no ALLOW policy selects the workload, so requests not denied are allowed"
-                        + unlessPending(decided);
+                        + unlessPending(decided) + notDenied(policies, ctx);
             default:
                 return decided.decision() == Decision.DENY
                         ? noAllowMatch(policies.allow(), ctx)
                         : "allowed only for some requests: ALLOW policies select the workload";
         }
+    }
+
+    /** Why each DENY rule did not match: the near misses are often the point (a plaintext caller, say). */
+    private static String notDenied(WorkloadPolicies policies, RequestContext ctx) {
+        StringBuilder text = new StringBuilder();
+        for (AuthzPolicy policy : policies.deny()) {
+            for (AuthzRule rule : policy.rules()) {
+                Trace trace = trace(policy, rule.index(), ctx);
+                if (!trace.failed.isEmpty()) {
+                    text.append("; DENY ")
+                            .append(policy.ref())
+                            .append(" rule ")
+                            .append(rule.index())
+                            .append(" does not match: ")
+                            .append(trace.firstFailure());
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static String unlessPending(Decided decided) {

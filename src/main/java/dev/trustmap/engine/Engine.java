@@ -166,7 +166,11 @@ public final class Engine {
         return to.port(target).map(p -> p.number()).orElse(port);
     }
 
-    /** The protocol of a request: as given, else the Service port's, else unknown (sniffed). */
+    /**
+     * The protocol of a request: as given, else that of the Service port dialled; for a pod IP, that of a Service
+     * port of the workload targeting the container port (the inbound listener is built from it), else unknown
+     * (sniffed).
+     */
     public Protocol protocol(Request request) {
         if (request.protocol() != null) {
             return request.protocol();
@@ -176,6 +180,14 @@ public final class Engine {
                     .port(request.port())
                     .map(ServicePort::protocol)
                     .orElse(Protocol.UNKNOWN);
+        }
+        Workload to = request.to();
+        for (Service service : snapshot.servicesOf(to)) {
+            for (ServicePort port : service.ports()) {
+                if (targetPort(to, service, port.port()) == request.port()) {
+                    return port.protocol();
+                }
+            }
         }
         return Protocol.UNKNOWN;
     }

@@ -58,7 +58,10 @@ final class JwtAuthenticator {
                 .findFirst()
                 .orElse(null);
         if (rule == null) {
-            return rejected(readers.get(0).policy(), "issuer " + issuer + " is not accepted by any jwtRule");
+            String which = issuer == null
+                    ? "the token has no iss claim"
+                    : "issuer " + issuer + " is not accepted by any" + " jwtRule";
+            return rejected(readers.get(0).policy(), which);
         }
         long now = clock.instant().getEpochSecond();
         if (jwt.claims().get("exp") instanceof Number exp && exp.longValue() < now) {

@@ -53,10 +53,10 @@ final class MtlsReasons {
 
     static String unprotectedServer(String clientReason, Workload to, Connection connection) {
         String what = to.gateway()
-                ? "a gateway, whose listeners come from Gateway resources"
-                : "no sidecar, so it cannot terminate Istio mTLS";
+                ? "is a gateway, whose listeners come from Gateway resources"
+                : "has no sidecar, so it cannot terminate Istio mTLS";
         return connection == Connection.BROKEN
-                ? clientReason + ", but the destination is " + what
-                : clientReason + "; the destination is " + what;
+                ? clientReason + ", but the destination " + what
+                : clientReason + "; the destination " + what;
     }
 }

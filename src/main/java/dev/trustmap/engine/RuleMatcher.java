@@ -69,7 +69,7 @@ final class RuleMatcher {
     static Tri clause(Clause clause, RequestContext ctx, Trace trace) {
         List<String> values = ctx.values(clause);
         if (values == RequestContext.UNKNOWN) {
-            note(trace, Tri.UNKNOWN, shortPath(clause) + " " + clause.describeValues());
+            note(trace, Tri.UNKNOWN, clause.describeField(shortPath(clause)) + " " + clause.describeValues());
             return Tri.UNKNOWN;
         }
         boolean any = values != null && anyMatch(clause.values(), values);
@@ -92,7 +92,7 @@ final class RuleMatcher {
     }
 
     private static String describe(Clause clause, List<String> values, Tri result) {
-        String field = shortPath(clause) + " " + clause.describeValues();
+        String field = clause.describeField(shortPath(clause)) + " " + clause.describeValues();
         if (values == null) {
             return field + (result == Tri.TRUE ? " holds: " : " fails: ") + absence(clause.attribute());
         }

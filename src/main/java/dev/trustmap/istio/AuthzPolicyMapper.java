@@ -101,26 +101,40 @@ public final class AuthzPolicyMapper {
 
     private AuthzRule rule(ClauseCompiler clauses, int index, Rule rule) {
         String at = "spec.rules[" + index + "]";
+        if (rule == null) {
+            return AuthzRule.skipped(index, at + " is empty (null)");
+        }
         try {
             List<List<Clause>> from = new ArrayList<>();
             List<RuleFrom> froms = rule.getFrom() == null ? List.of() : rule.getFrom();
             for (int i = 0; i < froms.size(); i++) {
-                from.add(source(clauses, froms.get(i).getSource(), at + ".from[" + i + "].source"));
+                RuleFrom entry = froms.get(i);
+                require(entry != null && entry.getSource() != null, at + ".from[" + i + "] has no source");
+                from.add(source(clauses, entry.getSource(), at + ".from[" + i + "].source"));
             }
             List<List<Clause>> to = new ArrayList<>();
             List<RuleTo> tos = rule.getTo() == null ? List.of() : rule.getTo();
             for (int i = 0; i < tos.size(); i++) {
-                to.add(operation(clauses, tos.get(i).getOperation(), at + ".to[" + i + "].operation"));
+                RuleTo entry = tos.get(i);
+                require(entry != null && entry.getOperation() != null, at + ".to[" + i + "] has no operation");
+                to.add(operation(clauses, entry.getOperation(), at + ".to[" + i + "].operation"));
             }
             List<Clause> when = new ArrayList<>();
             List<Condition> conditions = rule.getWhen() == null ? List.of() : rule.getWhen();
             for (int i = 0; i < conditions.size(); i++) {
                 Condition c = conditions.get(i);
+                require(c != null, at + ".when[" + i + "] is empty (null)");
                 clauses.addCondition(when, c.getKey(), c.getValues(), c.getNotValues(), at + ".when[" + i + "]");
             }
             return AuthzRule.of(index, from, to, when);
         } catch (IllegalArgumentException e) {
             return AuthzRule.skipped(index, e.getMessage());
+        }
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
         }
     }
 

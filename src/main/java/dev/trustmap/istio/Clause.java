@@ -12,13 +12,24 @@ import java.util.stream.Collectors;
  * @param negated whether the clause matches when no value does
  * @param values the policy values, ORed
  * @param path where the field sits in the policy, e.g. {@code spec.rules[0].from[1].source.notPrincipals}
+ * @param key for a {@code when} condition, its key ({@code request.headers[x-token]}); null otherwise
  */
 public record Clause(
-        Attribute attribute, List<String> parameter, boolean negated, List<ValueMatcher> values, String path) {
+        Attribute attribute,
+        List<String> parameter,
+        boolean negated,
+        List<ValueMatcher> values,
+        String path,
+        String key) {
 
     public Clause {
         parameter = parameter == null ? List.of() : List.copyOf(parameter);
         values = List.copyOf(values);
+    }
+
+    /** The field for people: its path, with the key of a condition. */
+    public String describeField(String shortPath) {
+        return key == null ? shortPath : shortPath + " (" + key + ")";
     }
 
     /** The values as written, for explanations: {@code [GET, POST]}. */

@@ -26,16 +26,17 @@ final class ClauseCompiler {
 
     /** Adds a clause for a non-empty field. */
     void add(List<Clause> out, Attribute attribute, boolean negated, List<String> values, String path) {
-        add(out, attribute, List.of(), negated, values, path);
+        add(out, attribute, List.of(), negated, values, path, null);
     }
 
-    void add(
+    private void add(
             List<Clause> out,
             Attribute attribute,
             List<String> parameter,
             boolean negated,
             List<String> values,
-            String path) {
+            String path,
+            String key) {
         if (values == null || values.isEmpty()) {
             return;
         }
@@ -43,7 +44,7 @@ final class ClauseCompiler {
         for (String value : values) {
             matchers.addAll(matchersFor(attribute, value, path));
         }
-        out.add(new Clause(attribute, parameter, negated, matchers, path));
+        out.add(new Clause(attribute, parameter, negated, matchers, path, key));
     }
 
     private List<ValueMatcher> matchersFor(Attribute attribute, String value, String path) {
@@ -161,8 +162,8 @@ final class ClauseCompiler {
             throw new IllegalArgumentException(path + ": condition " + key + " needs values or notValues");
         }
         ConditionKey parsed = ConditionKey.parse(key, path);
-        add(out, parsed.attribute(), parsed.parameter(), false, values, path + ".values");
-        add(out, parsed.attribute(), parsed.parameter(), true, notValues, path + ".notValues");
+        add(out, parsed.attribute(), parsed.parameter(), false, values, path + ".values", key);
+        add(out, parsed.attribute(), parsed.parameter(), true, notValues, path + ".notValues", key);
     }
 
     /** A parsed {@code when} key. */

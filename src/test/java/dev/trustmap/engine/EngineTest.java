@@ -149,4 +149,89 @@ class EngineTest {
             assertThat(verdict.httpStatus()).isEqualTo(503);
         }
     }
+
+    @Nested
+    class Robustness {
+        @Test
+        void nullRuleIsSkippedNotACrash() {
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b")
+                    .policies("""
+                    apiVersion: security.istio.io/v1
+                    kind: AuthorizationPolicy
+                    metadata: {name: b, namespace: foo}
+                    spec:
+                      selector: {matchLabels: {app: b}}
+                      rules: [null, {from: [null]}]
+                    """)
+                    .engine();
+
+            Verdict verdict = engine.evaluate(TestMesh.http(engine, "foo/a", "foo/b", "GET", "/"));
+
+            assertThat(verdict.decision()).isEqualTo(Decision.DENY);
+            assertThat(verdict.authz().reason())
+                    .contains("rule 0: rule is skipped")
+                    .contains("has no source");
+        }
+
+        @Test
+        void podIpDiallingTakesTheProtocolOfTheServicePortTargetingIt() {
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b")
+                    .policies(ALLOW_GET)
+                    .engine();
+            Request edge = TestMesh.edge(engine, "foo/a", "foo/b");
+            Request viaPodIp =
+                    new Request(edge.from(), edge.to(), null, 8080, null, null, null, null, null, Jwt.none());
+
+            Verdict verdict = engine.evaluate(viaPodIp);
+
+            assertThat(engine.protocol(viaPodIp)).isEqualTo(dev.trustmap.mesh.Protocol.HTTP);
+            assertThat(verdict.connection().connection()).isEqualTo(Connection.PLAINTEXT);
+            assertThat(verdict.authz().reason())
+                    .contains("no mTLS peer identity")
+                    .doesNotContain("TCP");
+        }
+    }
+
+    @Nested
+    class NearMisses {
+        @Test
+        void allowedRequestsSayWhyEachDenyRuleMissed() {
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b")
+                    .policies(DENY_ADMIN)
+                    .engine();
+
+            Verdict verdict = engine.evaluate(TestMesh.http(engine, "foo/a", "foo/b", "GET", "/public"));
+
+            assertThat(verdict.decision()).isEqualTo(Decision.ALLOW);
+            assertThat(verdict.authz().reason())
+                    .contains("DENY foo/b-no-admin rule 0 does not match: to[0].operation.paths [/admin*] fails for"
+                            + " '/public'");
+        }
+
+        @Test
+        void conditionFailuresNameTheirKey() {
+            Engine engine = new TestMesh()
+                    .workload("foo", "a")
+                    .workload("foo", "b")
+                    .policies("""
+                    apiVersion: security.istio.io/v1
+                    kind: AuthorizationPolicy
+                    metadata: {name: b, namespace: foo}
+                    spec:
+                      selector: {matchLabels: {app: b}}
+                      rules: [{when: [{key: "request.headers[x-team]", values: [blue]}]}]
+                    """)
+                    .engine();
+
+            Verdict verdict = engine.evaluate(TestMesh.http(engine, "foo/a", "foo/b", "GET", "/"));
+
+            assertThat(verdict.authz().reason()).contains("when[0].values (request.headers[x-team]) [blue] fails");
+        }
+    }
 }
