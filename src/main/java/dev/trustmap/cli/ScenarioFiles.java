@@ -11,32 +11,41 @@ import java.util.stream.Stream;
 final class ScenarioFiles {
     private ScenarioFiles() {}
 
-    /** The files to run, each directory's in path order; fails when a path is missing or nothing is found. */
-    static List<Path> find(List<Path> paths) throws BadInputException {
+    /**
+     * What was found.
+     *
+     * @param files the files to run, each directory's in path order
+     * @param problems one line for each path that could not be searched (missing, unlistable)
+     */
+    record Found(List<Path> files, List<String> problems) {}
+
+    /** The files to run and the paths that were bad; fails only when there is nothing at all to run. */
+    static Found find(List<Path> paths) throws BadInputException {
         List<Path> files = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                files.addAll(inDirectory(path));
+                inDirectory(path, files, problems);
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                throw new BadInputException(path + ": no such file or directory");
+                problems.add(path + ": no such file or directory");
             }
         }
-        if (files.isEmpty()) {
+        if (files.isEmpty() && problems.isEmpty()) {
             throw new BadInputException("no scenario files (*.yaml, *.yml) found in " + paths);
         }
-        return files;
+        return new Found(files, problems);
     }
 
-    private static List<Path> inDirectory(Path directory) throws BadInputException {
+    private static void inDirectory(Path directory, List<Path> files, List<String> problems) {
         try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile)
+            walk.filter(Files::isRegularFile)
                     .filter(ScenarioFiles::isYaml)
                     .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new BadInputException(directory + ": cannot list: " + e.getMessage());
+                    .forEach(files::add);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problems.add(directory + ": cannot list: " + e.getMessage());
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,9 +31,11 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:every request passed",
             "1:some request did not meet its expectation",
-            "2:bad input (a scenario file names the file, line and field) or internal error"
+            "2:a scenario file is bad (reported with file, line and field; the other files still run)"
+                    + " or internal error"
         })
 final class TestCommand extends BaseCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(TestCommand.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files or directories of them.")
@@ -43,27 +47,50 @@ final class TestCommand extends BaseCommand {
     boolean json;
 
     @Override
-    protected int run() throws ManifestException, BadInputException {
-        List<Scenario> scenarios = new ArrayList<>();
-        for (Path file : ScenarioFiles.find(paths)) {
-            scenarios.add(ScenarioLoader.load(file));
-        }
+    protected int run() throws BadInputException {
+        ScenarioFiles.Found found = ScenarioFiles.find(paths);
+        found.problems().forEach(problem -> err().println("trustmap: " + problem));
+        List<Scenario> scenarios = load(found.files());
+        int notRun = found.problems().size() + found.files().size() - scenarios.size();
         reportLoad(scenarios);
 
-        int passed = 0;
         int failed = 0;
+        int total = 0;
         for (Scenario scenario : scenarios) {
             for (RequestOutcome outcome : ScenarioRunner.run(scenario)) {
                 print(outcome);
-                if (outcome.pass()) {
-                    passed++;
-                } else {
-                    failed++;
-                }
+                total++;
+                failed += outcome.pass() ? 0 : 1;
             }
         }
-        (json ? err() : out()).println(passed + " passed, " + failed + " failed");
+        (json ? err() : out()).println(summary(total - failed, failed, notRun));
+        if (notRun > 0) {
+            return ExitCodes.BAD_INPUT;
+        }
         return failed == 0 ? ExitCodes.OK : ExitCodes.MISMATCH_OR_DENY;
+    }
+
+    /** Every file that loads; each one that does not is reported as one line on stderr and left out. */
+    private List<Scenario> load(List<Path> files) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                scenarios.add(ScenarioLoader.load(file));
+            } catch (ManifestException e) {
+                LOG.debug("bad scenario file {}", file, e);
+                err().println("trustmap: " + e.getMessage());
+            }
+        }
+        return scenarios;
+    }
+
+    /** {@code 3 passed, 1 failed}, with {@code , 2 files not run} when some file could not be loaded. */
+    static String summary(int passed, int failed, int notRun) {
+        String text = passed + " passed, " + failed + " failed";
+        if (notRun > 0) {
+            text += ", " + notRun + (notRun == 1 ? " file" : " files") + " not run";
+        }
+        return text;
     }
 
     private void reportLoad(List<Scenario> scenarios) {

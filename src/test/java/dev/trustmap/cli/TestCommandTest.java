@@ -95,7 +95,7 @@ class TestCommandTest {
                     TestFiles.resource("/scenarios/bad/missing-workload.yaml").toString());
 
             assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-            assertThat(run.out()).isEmpty();
+            assertThat(run.out()).isEqualTo("0 passed, 0 failed, 1 file not run" + System.lineSeparator());
             assertThat(run.err().strip())
                     .endsWith("missing-workload.yaml:13: field requests[2].to: no workload 'foo/bar' in workloads")
                     .doesNotContain("\n")
@@ -103,15 +103,32 @@ class TestCommandTest {
         }
 
         @Test
-        void stopsBeforeRunningAnythingWhenOneFileIsBad() {
-            CliRun run = CliRun.of(
-                    "test",
-                    PASS,
-                    TestFiles.resource("/scenarios/bad/broken-yaml.yaml").toString());
+        void reportsEveryBadFileRunsTheGoodOnesAndExitsTwo() {
+            String broken =
+                    TestFiles.resource("/scenarios/bad/broken-yaml.yaml").toString();
+            String missing =
+                    TestFiles.resource("/scenarios/bad/missing-workload.yaml").toString();
+
+            CliRun run = CliRun.of("test", PASS, broken, FAIL, missing);
 
             assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-            assertThat(run.out()).isEmpty();
-            assertThat(run.err()).contains("broken-yaml.yaml:6: broken YAML");
+            assertThat(run.out())
+                    .contains("PASS  " + PASS + "#1")
+                    .contains("FAIL  " + FAIL + "#1")
+                    .endsWith("3 passed, 1 failed, 2 files not run" + System.lineSeparator());
+            assertThat(run.err().lines().toList())
+                    .hasSize(2)
+                    .allMatch(line -> line.startsWith("trustmap: "))
+                    .anyMatch(line -> line.contains("broken-yaml.yaml:6: "))
+                    .anyMatch(line -> line.contains("missing-workload.yaml:13: field requests[2].to: "));
+        }
+
+        @Test
+        void exitsTwoWhenAFileIsBadEvenIfEveryRequestRunPassed() {
+            CliRun run = CliRun.of("test", PASS, "does/not/exist.yaml");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.out()).endsWith("2 passed, 0 failed, 1 file not run" + System.lineSeparator());
         }
 
         @Test
