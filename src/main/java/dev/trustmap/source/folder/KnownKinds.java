@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Optional;
  */
 final class KnownKinds {
     private static final Map<String, Class<? extends HasMetadata>> CLASSES = new HashMap<>();
+    private static final Map<String, List<String>> VERSIONS = new HashMap<>();
 
     static {
         add(List.of("v1"), Namespace.class, Pod.class, Service.class, ServiceAccount.class, ConfigMap.class);
@@ -42,7 +44,7 @@ final class KnownKinds {
                 DestinationRule.class);
     }
 
-    // TODO(#2): retired versions (extensions/v1beta1, apps/v1beta2) are skipped as unknown; read them as apps/v1.
+    // TODO(#2): retired versions of the same group (apps/v1beta2) are rejected; read them as apps/v1.
     private KnownKinds() {}
 
     @SafeVarargs
@@ -50,12 +52,32 @@ final class KnownKinds {
         for (String apiVersion : apiVersions) {
             for (Class<? extends HasMetadata> type : classes) {
                 CLASSES.put(key(apiVersion, type.getSimpleName()), type);
+                VERSIONS.computeIfAbsent(type.getSimpleName(), kind -> new ArrayList<>())
+                        .add(apiVersion);
             }
         }
     }
 
     private static String key(String apiVersion, String kind) {
         return apiVersion + "|" + kind;
+    }
+
+    /**
+     * The apiVersions Trustmap reads for {@code kind} when {@code apiVersion} names the same API group with another
+     * version (a typo such as {@code security.istio.io/v7}); empty when the group differs, since another group's
+     * kind of the same name (a Knative {@code serving.knative.dev/v1} Service) is a different kind.
+     */
+    static List<String> otherVersions(String apiVersion, String kind) {
+        List<String> versions = VERSIONS.getOrDefault(kind, List.of());
+        if (versions.contains(apiVersion) || versions.stream().noneMatch(v -> group(v).equals(group(apiVersion)))) {
+            return List.of();
+        }
+        return List.copyOf(versions);
+    }
+
+    private static String group(String apiVersion) {
+        int slash = apiVersion.lastIndexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
     /** The class objects of this apiVersion and kind are read into, or empty when Trustmap skips them. */

@@ -115,6 +115,12 @@ public final class ManifestParser {
                 throws ManifestException {
             Class<? extends HasMetadata> type =
                     KnownKinds.classOf(apiVersion, kind).orElse(GenericKubernetesResource.class);
+            List<String> versions = KnownKinds.otherVersions(apiVersion, kind);
+            if (!versions.isEmpty()) {
+                throw error(
+                        FieldPaths.field(base, "apiVersion"),
+                        "unsupported apiVersion " + apiVersion + " for " + kind + "; use " + alternatives(versions));
+            }
             if (type != GenericKubernetesResource.class) {
                 checkFields(node, type, base);
             }
@@ -126,6 +132,19 @@ public final class ManifestParser {
                 String path = ConversionErrors.pathOf(e, base);
                 throw error(path, ConversionErrors.describe(e));
             }
+        }
+
+        /** {@code security.istio.io/v1 or v1beta1}: the first in full, the others by version. */
+        private static String alternatives(List<String> versions) {
+            List<String> names = new ArrayList<>(List.of(versions.get(0)));
+            versions.stream()
+                    .skip(1)
+                    .map(v -> v.substring(v.lastIndexOf('/') + 1))
+                    .forEach(names::add);
+            if (names.size() == 1) {
+                return names.get(0);
+            }
+            return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
         }
 
         private void checkFields(JsonNode node, Class<?> type, String base) throws ManifestException {

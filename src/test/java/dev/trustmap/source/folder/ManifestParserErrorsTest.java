@@ -94,6 +94,34 @@ class ManifestParserErrorsTest {
         }
 
         @Test
+        void rejectsAMisspeltVersionOfAKnownKindNamingTheVersionsToUse() {
+            ManifestException error = failure("# policy\napiVersion: security.istio.io/v7\n"
+                    + "kind: AuthorizationPolicy\nmetadata: {name: a, namespace: foo}\n");
+
+            assertThat(error.getMessage())
+                    .isEqualTo("test.yaml:2: field apiVersion: unsupported apiVersion security.istio.io/v7 for "
+                            + "AuthorizationPolicy; use security.istio.io/v1 or v1beta1");
+        }
+
+        @Test
+        void rejectsAnUnservedAppsVersion() {
+            ManifestException error = failure("apiVersion: apps/v2\nkind: Deployment\nmetadata: {name: a}\n");
+
+            assertThat(error.field()).isEqualTo("apiVersion");
+            assertThat(error.problem()).isEqualTo("unsupported apiVersion apps/v2 for Deployment; use apps/v1");
+        }
+
+        @Test
+        void skipsAKindOfTheSameNameFromAnotherGroup() throws ManifestException {
+            var parsed = parser.parseText(
+                    "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: a}\n", "test.yaml", 1);
+
+            assertThat(parsed)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.supported()).isFalse());
+        }
+
+        @Test
         void rejectsAMissingName() {
             ManifestException error = failure("apiVersion: v1\nkind: Pod\nmetadata:\n  namespace: shop\n");
 
