@@ -97,7 +97,9 @@ final class TestCommand extends BaseCommand {
         Map<String, Integer> skipped = new TreeMap<>();
         for (Scenario scenario : scenarios) {
             scenario.skippedKinds().forEach((kind, count) -> skipped.merge(kind, count, Integer::sum));
-            scenario.warnings().forEach(w -> err().println("warning: " + scenario.file() + ": " + w));
+            scenario.warnings()
+                    .forEach(w -> err().println("warning: "
+                            + (w.startsWith(scenario.file() + ":") ? "" : scenario.file() + ": ") + w));
         }
         reportSkipped(skipped);
     }

@@ -36,7 +36,7 @@ public final class MeshAssembler {
 
     /**
      * Assembles the mesh. Kinds Trustmap does not read are counted in {@link AssembledMesh#skippedKinds()}. Istio
-     * policies without a namespace are placed in {@code default}, as kubectl would.
+     * policies without a namespace are placed in {@code default}, as kubectl would, with a warning naming them.
      *
      * @throws ManifestException when the {@code istio} ConfigMap holds unreadable mesh settings
      */
@@ -57,7 +57,7 @@ public final class MeshAssembler {
                 workloads,
                 services(objects, warnings),
                 serviceAccounts(objects, workloads),
-                policies(objects),
+                policies(resources, warnings),
                 meshConfig);
         Map<String, Integer> skipped = skippedKinds(resources);
         LOG.info(
@@ -144,13 +144,23 @@ public final class MeshAssembler {
         return List.copyOf(accounts);
     }
 
-    private static List<HasMetadata> policies(List<HasMetadata> objects) {
+    private static List<HasMetadata> policies(List<ParsedResource> resources, List<String> warnings) {
         List<HasMetadata> policies = new ArrayList<>();
-        for (HasMetadata object : objects) {
+        for (ParsedResource resource : resources) {
+            HasMetadata object = resource.object();
             if (object instanceof AuthorizationPolicy
                     || object instanceof PeerAuthentication
                     || object instanceof RequestAuthentication
                     || object instanceof DestinationRule) {
+                String namespace = object.getMetadata().getNamespace();
+                if (namespace == null || namespace.isBlank()) {
+                    warnings.add(String.format(
+                            "%s: %s %s has no metadata.namespace; assumed namespace '%s' (as kubectl would).",
+                            resource.location(),
+                            object.getKind(),
+                            object.getMetadata().getName(),
+                            DEFAULT_NAMESPACE));
+                }
                 object.getMetadata().setNamespace(namespaceOf(object));
                 policies.add(object);
             }

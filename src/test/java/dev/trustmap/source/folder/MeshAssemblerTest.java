@@ -194,4 +194,28 @@ class MeshAssemblerTest {
             assertThat(nightly.ips()).contains("10.0.2.2");
         }
     }
+
+    @Nested
+    class Policies {
+        @Test
+        void placesAPolicyWithoutNamespaceInDefaultAndWarnsWithFileAndLine() throws ManifestException {
+            AssembledMesh mesh = assemble("""
+                    apiVersion: security.istio.io/v1
+                    kind: AuthorizationPolicy
+                    metadata: {name: ns-less, namespace: shop}
+                    ---
+                    apiVersion: security.istio.io/v1
+                    kind: PeerAuthentication
+                    metadata: {name: strict}
+                    spec: {mtls: {mode: STRICT}}
+                    """);
+
+            assertThat(mesh.snapshot().policies())
+                    .extracting(p -> p.getMetadata().getNamespace())
+                    .containsExactly("shop", "default");
+            assertThat(mesh.warnings())
+                    .containsExactly("mesh.yaml:5: PeerAuthentication strict has no metadata.namespace; assumed"
+                            + " namespace 'default' (as kubectl would).");
+        }
+    }
 }
