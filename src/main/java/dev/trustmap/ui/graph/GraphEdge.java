@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 public record GraphEdge(String id, String source, String target, EdgeAssessment assessment) {
 
+    // TODO(#3): two Services of one workload on the same port collapse into one edge; add the Service to the id
+    // once a source reports such traffic.
     /** The id for an edge: {@code source -> target:port}. */
     public static String idOf(TrafficEdge edge) {
         return edge.sourceId() + " -> " + edge.destinationId() + ":" + edge.port();

@@ -117,6 +117,8 @@ public final class GraphView {
         zoomBy(ZOOM_STEP);
     }
 
+    // TODO(#3): zooming redraws the whole graph per step (about 180 ms at 5,000 workloads in the software
+    // pipeline); scale the drawn canvas while the wheel turns, as panning does, and redraw once.
     void zoomBy(double factor) {
         Camera camera = camera();
         camera.setViewPercent(Math.max(MIN_VIEW, Math.min(MAX_VIEW, camera.getViewPercent() * factor)));

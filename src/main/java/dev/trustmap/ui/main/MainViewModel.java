@@ -119,6 +119,8 @@ public final class MainViewModel {
         }
     }
 
+    // TODO(#3): a tick rebuilds the whole graph model and re-assesses every edge; fine for the lab, but a live
+    // cluster of thousands of workloads should re-assess only the edges whose traffic changed.
     /** One tick on the worker: new traffic through the engine, and a new graph model. */
     Optional<Prepared> nextTick(MeshFeed ticked) {
         MeshState current = state;

@@ -24,7 +24,8 @@ import org.graphstream.ui.fx_viewer.FxDefaultView;
 /**
  * Measures the window on generated meshes: time from "open" to the graph populated and drawn once, FX pulses per
  * second idle and while panning, heap after GC. Not a unit test: run {@code LargeMeshBench$Run} by hand on a display
- * (e.g. Xvfb), see docs/benchmarks.md. Arguments: sizes, e.g. {@code 500 2000 5000}; results go to {@code target/ui-bench.tsv}.
+ * (e.g. Xvfb), see docs/benchmarks.md. Arguments: sizes, e.g. {@code 500 2000 5000}; results go to
+ * {@code target/ui-bench.tsv}.
  */
 public final class LargeMeshBench extends Application {
     private static final int RUNS = 3;
