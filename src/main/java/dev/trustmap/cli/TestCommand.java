@@ -111,6 +111,7 @@ final class TestCommand extends BaseCommand {
         }
         out().println((outcome.pass() ? "PASS  " : "FAIL  ") + outcome.name() + "  " + outcome.request() + "  "
                 + VerdictFormat.compact(outcome.verdict()));
+        outcome.verdict().authz().conditions().forEach(c -> out().println("      condition: " + c));
         if (!outcome.pass()) {
             out().println("      expected " + outcome.expectation().describe() + ": " + outcome.mismatch());
             out().println("      engine:   " + outcome.verdict().authz().reason());

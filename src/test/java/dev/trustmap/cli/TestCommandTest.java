@@ -39,6 +39,23 @@ class TestCommandTest {
         }
 
         @Test
+        void listsTheConditionsOfAConditionalVerdictBelowIt() {
+            String conditional =
+                    TestFiles.resource("/scenarios/cli/conditional.yaml").toString();
+
+            CliRun run = CliRun.of("test", conditional);
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out().lines().toList())
+                    .containsExactly(
+                            "PASS  " + conditional + "#0  foo/sleep -> foo/httpbin:8000  decision=CONDITIONAL "
+                                    + "connection=mtls policy=foo/allow-get",
+                            "      condition: allowed by foo/allow-get rule 0 if to[0].operation.paths [/get]",
+                            "      condition: denied otherwise: ALLOW policies select the workload",
+                            "1 passed, 0 failed");
+        }
+
+        @Test
         void exitsOneAndSaysWhatWasExpectedOnAMismatch() {
             CliRun run = CliRun.of("test", FAIL);
 
