@@ -108,11 +108,12 @@ final class SimulateCommand extends BaseCommand {
 
     @Override
     protected int run() throws ManifestException, BadInputException {
+        Options options = options();
         AssembledMesh mesh = FolderSource.load(manifests);
         reportSkipped(mesh.skippedKinds());
         mesh.warnings().forEach(w -> err().println("warning: " + w));
 
-        Request request = request(mesh.snapshot());
+        Request request = request(mesh.snapshot(), options);
         Verdict verdict = Engine.of(mesh.snapshot()).evaluate(request);
         if (json) {
             printJson(request, verdict);
@@ -122,15 +123,34 @@ final class SimulateCommand extends BaseCommand {
         return exitCode(verdict.decision());
     }
 
-    private Request request(MeshSnapshot snapshot) throws BadInputException {
-        Peer sender = SimulateRequests.from(snapshot, from);
+    /** The option values that need no manifests, checked before the (possibly slow) loading. */
+    private record Options(
+            SimulateRequests.Sender sender, SimulateRequests.Target target, Map<String, String> headers, Jwt jwt) {}
+
+    private Options options() throws BadInputException {
+        SimulateRequests.Sender sender = SimulateRequests.sender(from);
         SimulateRequests.Target target = SimulateRequests.target(to);
+        Map<String, String> headerMap = SimulateRequests.headers(headers);
+        return new Options(sender, target, headerMap, SimulateRequests.jwt(jwtClaims, claims, headerMap));
+    }
+
+    private Request request(MeshSnapshot snapshot, Options options) throws BadInputException {
+        Peer sender = SimulateRequests.from(snapshot, options.sender());
+        SimulateRequests.Target target = options.target();
         Workload destination = SimulateRequests.workload(snapshot, target.namespace(), target.workload(), "--to");
         Service service = viaPodIp ? null : SimulateRequests.service(snapshot, destination, target.port());
-        Map<String, String> headerMap = SimulateRequests.headers(headers);
-        Jwt jwt = SimulateRequests.jwt(jwtClaims, claims, headerMap);
         Protocol spoken = protocol == null ? null : Protocol.valueOf(protocol.name());
-        return new Request(sender, destination, service, target.port(), spoken, method, path, host, headerMap, jwt);
+        return new Request(
+                sender,
+                destination,
+                service,
+                target.port(),
+                spoken,
+                method,
+                path,
+                host,
+                options.headers(),
+                options.jwt());
     }
 
     private void printText(Request request, Verdict verdict) {

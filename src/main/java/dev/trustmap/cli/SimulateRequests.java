@@ -8,6 +8,7 @@ import dev.trustmap.engine.Peer;
 import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Service;
 import dev.trustmap.mesh.Workload;
+import dev.trustmap.source.scenario.IpAddresses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,17 +25,35 @@ final class SimulateRequests {
     /** A destination written {@code NS/WORKLOAD:PORT}. */
     record Target(String namespace, String workload, int port) {}
 
-    /** {@code NS/WORKLOAD} as a pod of the mesh, or {@code external:IP} as an outside client. */
-    static Peer from(MeshSnapshot snapshot, String text) throws BadInputException {
+    /** A sender written {@code NS/WORKLOAD}, or {@code external:IP} (namespace and workload null). */
+    record Sender(String namespace, String workload, String ip) {}
+
+    /** Parses {@code NS/WORKLOAD} or {@code external:IP}, checking the IP address. */
+    static Sender sender(String text) throws BadInputException {
         if (text.startsWith("external:")) {
-            String ip = text.substring("external:".length());
-            return new Peer.External(ip.isEmpty() ? null : ip);
+            String ip = text.substring("external:".length()).trim();
+            if (ip.isEmpty()) {
+                throw new BadInputException(
+                        "--from: 'external:' needs the client's IP address, e.g. external:203.0.113.9");
+            }
+            if (!IpAddresses.isIpAddress(ip)) {
+                throw new BadInputException("--from: '" + ip + "' is not an IP address");
+            }
+            return new Sender(null, null, ip);
         }
         String[] parts = text.split("/", -1);
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
             throw new BadInputException("--from '" + text + "': expected NAMESPACE/WORKLOAD or external:IP");
         }
-        return new Peer.Pod(workload(snapshot, parts[0], parts[1], "--from"));
+        return new Sender(parts[0], parts[1], null);
+    }
+
+    /** The sender as a pod of the mesh, or as an outside client. */
+    static Peer from(MeshSnapshot snapshot, Sender sender) throws BadInputException {
+        if (sender.workload() == null) {
+            return new Peer.External(sender.ip());
+        }
+        return new Peer.Pod(workload(snapshot, sender.namespace(), sender.workload(), "--from"));
     }
 
     /** Parses {@code NS/WORKLOAD:PORT}. */
@@ -46,6 +65,9 @@ final class SimulateRequests {
         }
         try {
             int port = Integer.parseInt(text.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new BadInputException("--to '" + text + "': the port must be 1 to 65535");
+            }
             return new Target(text.substring(0, slash), text.substring(slash + 1, colon), port);
         } catch (NumberFormatException e) {
             throw new BadInputException("--to '" + text + "': the port must be a number");

@@ -120,6 +120,25 @@ class SimulateCommandTest {
         }
 
         @Test
+        void rejectsAnOutsideClientWithoutAnIpAddressInOneLine() {
+            CliRun run = simulate("external:banana", "foo/httpbin:8000");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).isEqualTo("trustmap: --from: 'banana' is not an IP address" + System.lineSeparator());
+        }
+
+        @Test
+        void checksTheRequestOptionsBeforeReadingTheManifests() {
+            CliRun run = CliRun.of("simulate", "--manifests", "no/such/dir", "--from", "foo/a", "--to", "foo/b");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .contains("--to 'foo/b': expected NAMESPACE/WORKLOAD:PORT")
+                    .doesNotContain("no/such");
+        }
+
+        @Test
         void rejectsAMissingFolder() {
             CliRun run = CliRun.of("simulate", "--manifests", "no/such/dir", "--from", "foo/a", "--to", "foo/b:80");
 

@@ -81,7 +81,11 @@ final class RequestReader {
             if (node.has("workload") || node.has("namespace")) {
                 throw fields.tree().error(path, "an external client names no workload or namespace");
             }
-            return new Peer.External(fields.text(node, path, "ip", false));
+            String ip = fields.text(node, path, "ip", false);
+            if (ip != null && !IpAddresses.isIpAddress(ip.trim())) {
+                throw fields.tree().error(Fields.child(path, "ip"), "'" + ip + "' is not an IP address");
+            }
+            return new Peer.External(ip == null ? null : ip.trim());
         }
         if (node.has("ip")) {
             throw fields.tree()

@@ -245,6 +245,24 @@ class ScenarioLoaderTest {
         }
 
         @Test
+        void rejectsAnOutsideClientWhoseIpIsNotAnAddress() {
+            String text = """
+                    workloads:
+                      - {name: a, namespace: foo, ports: [{name: http, port: 80, targetPort: 80}]}
+                    requests:
+                      - from: {external: true, ip: not-an-ip}
+                        to: {workload: a, namespace: foo, port: 80}
+                        expect: {decision: ALLOW}
+                    """;
+
+            ManifestException error =
+                    catchThrowableOfType(ManifestException.class, () -> ScenarioLoader.parse(text, "ip.yaml"));
+
+            assertThat(error.getMessage())
+                    .isEqualTo("ip.yaml:4: field requests[0].from.ip: 'not-an-ip' is not an IP address");
+        }
+
+        @Test
         void rejectsAScenarioWithoutRequests() {
             ManifestException error = catchThrowableOfType(
                     ManifestException.class, () -> ScenarioLoader.parse("source: x\nrequests: []\n", "empty.yaml"));
