@@ -14,7 +14,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Decides Istio mTLS and authorization for requests between workloads.",
-        subcommands = {TestCommand.class, SimulateCommand.class, BenchCommand.class},
+        subcommands = {
+            TestCommand.class,
+            SimulateCommand.class,
+            GenerateCommand.class,
+            DiffCommand.class,
+            BenchCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (test: all passed; simulate: allowed)",
