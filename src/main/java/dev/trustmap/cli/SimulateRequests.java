@@ -2,6 +2,7 @@ package dev.trustmap.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustmap.engine.Jwt;
 import dev.trustmap.engine.Peer;
@@ -142,11 +143,17 @@ final class SimulateRequests {
         if (claimsJson == null || claimsJson.isBlank()) {
             return Map.of();
         }
+        String usage = "--jwt-claims must be a JSON object, e.g. {\"iss\":\"https://issuer.example\"}";
+        JsonNode claims;
         try {
-            return JSON.readValue(claimsJson, new TypeReference<Map<String, Object>>() {});
+            claims = JSON.readTree(claimsJson);
         } catch (JsonProcessingException e) {
-            throw new BadInputException("--jwt-claims: not a JSON object: " + e.getOriginalMessage());
+            throw new BadInputException(usage + "; '" + claimsJson + "' is not valid JSON");
         }
+        if (claims == null || !claims.isObject()) {
+            throw new BadInputException(usage);
+        }
+        return JSON.convertValue(claims, new TypeReference<Map<String, Object>>() {});
     }
 
     private static Object append(Object existing, Object added) {

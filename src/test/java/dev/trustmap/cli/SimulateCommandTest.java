@@ -116,7 +116,31 @@ class SimulateCommandTest {
             CliRun run = simulate("foo/sleep", "foo/httpbin:8000", "--jwt-claims", "{nope");
 
             assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-            assertThat(run.err()).contains("--jwt-claims: not a JSON object");
+            assertThat(run.err()).contains("--jwt-claims must be a JSON object").contains("'{nope' is not valid JSON");
+        }
+
+        @Test
+        void rejectsClaimsThatAreAListInWordsNotJacksons() {
+            CliRun run = simulate("foo/sleep", "foo/httpbin:8000", "--jwt-claims", "[1,2]");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .isEqualTo("trustmap: --jwt-claims must be a JSON object, e.g. {\"iss\":\"https://issuer.example\"}"
+                            + System.lineSeparator());
+        }
+
+        @Test
+        void wordsTooDeeplyNestedManifestsAsASentence() throws Exception {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("deep");
+            java.nio.file.Files.writeString(
+                    dir.resolve("deep.json"), "{\"a\": " + "[".repeat(1001) + "]".repeat(1001) + "}");
+
+            CliRun run = CliRun.of("simulate", "--manifests", dir.toString(), "--from", "a/b", "--to", "a/b:80");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .contains("deep.json: nests lists and mappings more than 1000 levels deep")
+                    .doesNotContain("StreamReadConstraints");
         }
 
         @Test

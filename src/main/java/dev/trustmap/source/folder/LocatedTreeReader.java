@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML (multi-document) or JSON text into {@link LocatedDocument}s with Jackson's streaming parser, keeping
@@ -145,32 +143,6 @@ final class LocatedTreeReader {
     }
 
     private ManifestException syntaxError(JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-            return yamlError(yaml);
-        }
-        JsonLocation location = e.getLocation();
-        int line = location == null ? 0 : lineOf(location);
-        int column = location == null ? 0 : location.getColumnNr();
-        return new ManifestException(origin, line, null, describe(e.getOriginalMessage(), column));
-    }
-
-    /** Points at the problem, or at the start of the construct when the problem is only noticed at the end. */
-    private ManifestException yamlError(MarkedYAMLException yaml) {
-        Mark mark = yaml.getProblemMark();
-        String problem = yaml.getProblem();
-        boolean atEnd = problem != null && problem.contains("end of stream");
-        if (atEnd && yaml.getContextMark() != null && yaml.getContext() != null) {
-            mark = yaml.getContextMark();
-            problem = problem + " " + yaml.getContext();
-        }
-        return new ManifestException(
-                origin, mark.getLine() + 1 + lineOffset, null, describe(problem, mark.getColumn() + 1));
-    }
-
-    private static String describe(String problem, int column) {
-        String first = problem == null
-                ? "unreadable input"
-                : problem.lines().findFirst().orElse(problem);
-        return "is not valid YAML or JSON at column " + column + ": " + first + "; fix the indentation or quoting.";
+        return YamlErrors.syntax(e, origin, lineOffset);
     }
 }

@@ -1,6 +1,5 @@
 package dev.trustmap.source.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,10 +9,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.trustmap.source.folder.ManifestException;
+import dev.trustmap.source.folder.YamlErrors;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One YAML document read into a Jackson tree, with the line where every value starts. Jackson's tree nodes carry
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
 final class YamlTree {
     private static final YAMLFactory FACTORY = new YAMLFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern SNIPPET =
-            Pattern.compile("\\s*in '[^']*', line \\d+, column \\d+:\\n[^\\n]*\\n\\s*\\^");
 
     private final String file;
     private final JsonNode root;
@@ -50,21 +47,10 @@ final class YamlTree {
             }
             return new YamlTree(file, root, lines);
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            int line = location == null ? 0 : location.getLineNr();
-            throw new ManifestException(file, line, null, "broken YAML: " + oneLine(e.getOriginalMessage()));
+            throw YamlErrors.syntax(e, file, 0);
         } catch (IOException e) {
-            throw new ManifestException(file, 0, null, "cannot read: " + e.getMessage());
+            throw new ManifestException(file, 0, null, "cannot be read (" + e.getMessage() + ").");
         }
-    }
-
-    /** SnakeYAML's message without the quoted source lines and carets, which the line number replaces. */
-    private static String oneLine(String message) {
-        String text = SNIPPET.matcher(message)
-                .replaceAll("; ")
-                .replaceAll("\\s+", " ")
-                .trim();
-        return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static JsonNode read(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
@@ -95,7 +81,9 @@ final class YamlTree {
             case VALUE_STRING:
                 return NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT:
-                return NODES.numberNode(parser.getLongValue());
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? NODES.numberNode(parser.getBigIntegerValue())
+                        : NODES.numberNode(parser.getLongValue());
             case VALUE_NUMBER_FLOAT:
                 return NODES.numberNode(parser.getDecimalValue());
             case VALUE_TRUE:

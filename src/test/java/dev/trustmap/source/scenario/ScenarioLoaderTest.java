@@ -212,7 +212,8 @@ class ScenarioLoaderTest {
         @CsvSource(
                 delimiter = '|',
                 value = {
-                    "broken-yaml.yaml | 6 | | broken YAML",
+                    "broken-yaml.yaml | 6 | | is not valid YAML or JSON at column 4: expected the end of the indented block, but"
+                            + " found a key; fix the indentation or quoting.",
                     "unknown-top-key.yaml | 6 | requestz | unknown key 'requestz'",
                     "unknown-request-key.yaml | 9 | requests[0].verb | unknown key 'verb'",
                     "missing-workload.yaml | 13 | requests[2].to | no workload 'foo/bar' in workloads",
@@ -260,6 +261,34 @@ class ScenarioLoaderTest {
 
             assertThat(error.getMessage())
                     .isEqualTo("ip.yaml:4: field requests[0].from.ip: 'not-an-ip' is not an IP address");
+        }
+
+        @Test
+        void pointsAnUnclosedQuoteAtTheLineWhereItOpensInTheManifestWording() {
+            String text = "source: x\nsummary: \"[docs] open\nworkloads: []\nrequests: []\n";
+
+            ManifestException error =
+                    catchThrowableOfType(ManifestException.class, () -> ScenarioLoader.parse(text, "quote.yaml"));
+
+            assertThat(error.getMessage())
+                    .startsWith("quote.yaml:2: is not valid YAML or JSON at column 10: ")
+                    .endsWith("; fix the indentation or quoting.");
+        }
+
+        @Test
+        void wordsLimitsAndLargeNumbersWithoutLibraryInternals() {
+            String deep = "a: " + "[".repeat(1001) + "]".repeat(1001) + "\n";
+            String big = "requests:\n  - to: {port: 99999999999999999999}\n";
+
+            ManifestException deepError =
+                    catchThrowableOfType(ManifestException.class, () -> ScenarioLoader.parse(deep, "deep.yaml"));
+            ManifestException bigError =
+                    catchThrowableOfType(ManifestException.class, () -> ScenarioLoader.parse(big, "big.yaml"));
+
+            assertThat(deepError.getMessage())
+                    .isEqualTo("deep.yaml: nests lists and mappings more than 1000 levels deep; Trustmap does not"
+                            + " read deeper documents.");
+            assertThat(bigError.getMessage()).doesNotContain("Numeric value").doesNotContain("out of range of long");
         }
 
         @Test

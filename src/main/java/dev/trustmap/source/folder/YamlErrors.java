@@ -1,0 +1,83 @@
+package dev.trustmap.source.folder;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * The one wording for text that does not parse, shared by manifest files and scenario files: {@code is not valid
+ * YAML or JSON at column C: <problem>; fix the indentation or quoting.}, at the line where the problem starts.
+ * SnakeYAML's token names and Jackson's limits are put into words.
+ */
+public final class YamlErrors {
+    private static final Map<String, String> TOKENS = Map.of(
+            "<block end>", "the end of the indented block",
+            "'<block mapping start>'", "a key",
+            "'<block sequence start>'", "a list item",
+            "'<block end>'", "the end of the indented block",
+            "<block mapping start>", "a key",
+            "'<document start>'", "a new document",
+            "'<stream end>'", "the end of the file");
+
+    private YamlErrors() {}
+
+    /**
+     * The error for a parse failure of text from {@code origin}.
+     *
+     * @param lineOffset added to the parser's lines, when the text starts further down the file
+     */
+    public static ManifestException syntax(JsonProcessingException e, String origin, int lineOffset) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return yamlError(yaml, origin, lineOffset);
+        }
+        JsonLocation location = e.getLocation();
+        int line = location == null || location.getLineNr() < 1 ? 0 : location.getLineNr() + lineOffset;
+        if (e instanceof StreamConstraintsException) {
+            return new ManifestException(origin, line, null, tooLarge(e.getOriginalMessage()));
+        }
+        if (e instanceof InputCoercionException) {
+            return new ManifestException(origin, line, null, "has a number too large to read; fix the value.");
+        }
+        int column = location == null ? 0 : location.getColumnNr();
+        return new ManifestException(origin, line, null, describe(e.getOriginalMessage(), column));
+    }
+
+    /** Points at the problem, or at the start of the construct when the problem is only noticed at the end. */
+    private static ManifestException yamlError(MarkedYAMLException yaml, String origin, int lineOffset) {
+        Mark mark = yaml.getProblemMark();
+        String problem = yaml.getProblem();
+        boolean atEnd = problem != null && problem.contains("end of stream");
+        if (atEnd && yaml.getContextMark() != null && yaml.getContext() != null) {
+            mark = yaml.getContextMark();
+            problem = problem + " " + yaml.getContext();
+        }
+        return new ManifestException(
+                origin, mark.getLine() + 1 + lineOffset, null, describe(problem, mark.getColumn() + 1));
+    }
+
+    private static String describe(String problem, int column) {
+        String first = problem == null
+                ? "unreadable input"
+                : problem.lines().findFirst().orElse(problem);
+        for (Map.Entry<String, String> token : TOKENS.entrySet()) {
+            first = first.replace(token.getKey(), token.getValue());
+        }
+        String where = column > 0 ? " at column " + column : "";
+        return "is not valid YAML or JSON" + where + ": " + first + "; fix the indentation or quoting.";
+    }
+
+    private static String tooLarge(String message) {
+        String text = message == null ? "" : message;
+        if (text.contains("nesting depth")) {
+            return "nests lists and mappings more than 1000 levels deep; Trustmap does not read deeper documents.";
+        }
+        if (text.contains("Number value length")) {
+            return "has a number with more than 1000 digits; fix the value.";
+        }
+        return "has a value too long to read (" + text.replaceAll(" \\(from `.*", "") + ").";
+    }
+}
