@@ -46,6 +46,8 @@ public final class ClusterSource implements AutoCloseable {
     private final Map<ResourceKind, KindWatch> watches = new EnumMap<>(ResourceKind.class);
     private final AtomicReference<ClusterUpdate> latest = new AtomicReference<>();
     private volatile Instant lastChange = Instant.now();
+    /** False while the first lists arrive: their add events would each rebuild a partial snapshot. */
+    private volatile boolean listed;
 
     private ClusterSource(KubernetesClient client, String context, ClusterOptions options, ClusterListener listener) {
         this.client = client;
@@ -149,6 +151,7 @@ public final class ClusterSource implements AutoCloseable {
         await(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)), deadline);
         failIfNothingListed();
         lastChange = Instant.now();
+        listed = true;
         await(publisher.publishNow(), deadline);
         executor.scheduleWithFixedDelay(
                 this::checkStatus, STATUS_TICK_MILLIS, STATUS_TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -197,11 +200,15 @@ public final class ClusterSource implements AutoCloseable {
 
     private void changed() {
         lastChange = Instant.now();
-        publisher.changed();
+        if (listed) {
+            publisher.changed();
+        }
     }
 
     private void publish() {
+        long start = System.nanoTime();
         ClusterUpdate update = builder.build(watches.values(), status());
+        LOG.debug("Snapshot built in {} ms", (System.nanoTime() - start) / 1_000_000);
         latest.set(update);
         deliver(update);
     }
