@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -14,14 +16,15 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * SnakeYAML's token names and Jackson's limits are put into words.
  */
 public final class YamlErrors {
+    /** SnakeYAML's token names, quoted or not, and what to say instead. */
     private static final Map<String, String> TOKENS = Map.of(
-            "<block end>", "the end of the indented block",
-            "'<block mapping start>'", "a key",
-            "'<block sequence start>'", "a list item",
-            "'<block end>'", "the end of the indented block",
-            "<block mapping start>", "a key",
-            "'<document start>'", "a new document",
-            "'<stream end>'", "the end of the file");
+            "block end", "the end of the indented block",
+            "block mapping start", "a key",
+            "block sequence start", "a list item",
+            "document start", "a new document",
+            "stream end", "the end of the file");
+
+    private static final Pattern TOKEN = Pattern.compile("'?<([a-z ]+)>'?");
 
     private YamlErrors() {}
 
@@ -63,9 +66,8 @@ public final class YamlErrors {
         String first = problem == null
                 ? "unreadable input"
                 : problem.lines().findFirst().orElse(problem);
-        for (Map.Entry<String, String> token : TOKENS.entrySet()) {
-            first = first.replace(token.getKey(), token.getValue());
-        }
+        first = TOKEN.matcher(first)
+                .replaceAll(token -> Matcher.quoteReplacement(TOKENS.getOrDefault(token.group(1), token.group())));
         String where = column > 0 ? " at column " + column : "";
         return "is not valid YAML or JSON" + where + ": " + first + "; fix the indentation or quoting.";
     }
