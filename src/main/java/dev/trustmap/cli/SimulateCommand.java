@@ -20,6 +20,7 @@ import dev.trustmap.source.scenario.RequestText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -109,7 +110,7 @@ final class SimulateCommand extends BaseCommand {
     @Override
     protected int run() throws ManifestException, BadInputException {
         Options options = options();
-        AssembledMesh mesh = FolderSource.load(manifests);
+        AssembledMesh mesh = FolderSource.loadFiles(manifestFiles());
         reportSkipped(mesh.skippedKinds());
         mesh.warnings().forEach(w -> err().println("warning: " + w));
 
@@ -121,6 +122,15 @@ final class SimulateCommand extends BaseCommand {
             printText(request, verdict);
         }
         return exitCode(verdict.decision());
+    }
+
+    private List<Path> manifestFiles() throws ManifestException, BadInputException {
+        List<Path> files = FolderSource.manifestFiles(manifests);
+        if (files.isEmpty()) {
+            throw new BadInputException("no .yaml, .yml or .json files in "
+                    + manifests.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
+        return files;
     }
 
     /** The option values that need no manifests, checked before the (possibly slow) loading. */

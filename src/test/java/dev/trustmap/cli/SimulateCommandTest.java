@@ -163,6 +163,15 @@ class SimulateCommandTest {
         }
 
         @Test
+        void saysAFolderWithoutManifestsHasNone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+            CliRun run = CliRun.of("simulate", "--manifests", empty.toString(), "--from", "a/b", "--to", "a/b:80");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .isEqualTo("trustmap: no .yaml, .yml or .json files in " + empty + System.lineSeparator());
+        }
+
+        @Test
         void rejectsAMissingFolder() {
             CliRun run = CliRun.of("simulate", "--manifests", "no/such/dir", "--from", "foo/a", "--to", "foo/b:80");
 

@@ -28,9 +28,13 @@ public final class FolderSource {
      * @throws ManifestException when a path is missing or a manifest is invalid
      */
     public static AssembledMesh load(List<Path> paths) throws ManifestException {
+        return loadFiles(manifestFiles(paths));
+    }
+
+    /** Reads these manifest files, in the order given (see {@link #manifestFiles}), and assembles the mesh. */
+    public static AssembledMesh loadFiles(List<Path> files) throws ManifestException {
         ManifestParser parser = new ManifestParser();
         List<ParsedResource> resources = new ArrayList<>();
-        List<Path> files = manifestFiles(paths);
         for (Path file : files) {
             resources.addAll(parser.parseFile(file));
         }
@@ -38,8 +42,12 @@ public final class FolderSource {
         return MeshAssembler.assemble(resources);
     }
 
-    /** The manifest files under {@code paths}: files as given, folders walked and sorted. */
-    static List<Path> manifestFiles(List<Path> paths) throws ManifestException {
+    /**
+     * The manifest files under {@code paths}: files as given, folders walked and sorted.
+     *
+     * @throws ManifestException when a path is missing or a folder cannot be listed
+     */
+    public static List<Path> manifestFiles(List<Path> paths) throws ManifestException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {

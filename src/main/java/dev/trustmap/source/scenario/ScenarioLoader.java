@@ -12,6 +12,7 @@ import dev.trustmap.source.folder.MeshAssembler;
 import dev.trustmap.source.folder.ParsedResource;
 import dev.trustmap.source.scenario.HeaderAuthorizer.HeaderRule;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,10 @@ public final class ScenarioLoader {
     private static final ObjectMapper YAML =
             new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
+    private static final String NOT_TEXT = "the file is not UTF-8 text; a scenario is a YAML file saved as UTF-8";
+    private static final String NOT_A_MAPPING =
+            "a scenario file must be a YAML mapping with workloads, resources and requests";
+
     private ScenarioLoader() {}
 
     /** Reads the scenario in {@code file}; the file is named in errors and in the result as given. */
@@ -42,9 +47,15 @@ public final class ScenarioLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            LOG.debug("{} is not UTF-8", file, e);
+            throw new ManifestException(file.toString(), 0, null, NOT_TEXT);
         } catch (IOException e) {
             LOG.debug("cannot read {}", file, e);
             throw new ManifestException(file.toString(), 0, null, "cannot read the file: " + e.getMessage());
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new ManifestException(file.toString(), 0, null, NOT_TEXT);
         }
         return parse(text, file.toString());
     }
@@ -54,6 +65,9 @@ public final class ScenarioLoader {
         YamlTree tree = YamlTree.parse(text, file);
         Fields fields = new Fields(tree);
         JsonNode root = tree.root();
+        if (!root.isObject()) {
+            throw new ManifestException(file, Math.max(1, tree.line("")), null, NOT_A_MAPPING);
+        }
         fields.checkKeys(root, "", TOP_KEYS);
 
         WorkloadExpander.Expanded shortForm = new WorkloadExpander(fields).expand(fields.list(root, "", "workloads"));

@@ -128,6 +128,6 @@ final class YamlTree {
 
     /** A {@link ManifestException} naming this file, the line of {@code path}, and the field. */
     ManifestException error(String path, String problem) {
-        return new ManifestException(file, line(path), path, problem);
+        return new ManifestException(file, line(path), path.isEmpty() ? null : path, problem);
     }
 }

@@ -291,6 +291,30 @@ class ScenarioLoaderTest {
             assertThat(bigError.getMessage()).doesNotContain("Numeric value").doesNotContain("out of range of long");
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"a scalar | just text", "a list | '- a\n- b\n'", "a bare document marker | ---"})
+        void rejectsADocumentThatIsNotAMappingWithoutAnEmptyFieldName(String what, String text) {
+            ManifestException error = catchThrowableOfType(
+                    ManifestException.class, () -> ScenarioLoader.parse(text.replace("\\n", "\n"), "x.yaml"));
+
+            assertThat(error.getMessage())
+                    .isEqualTo(
+                            "x.yaml:1: a scenario file must be a YAML mapping with workloads, resources and requests");
+        }
+
+        @Test
+        void saysABinaryFileIsNotText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path binary = dir.resolve("binary.yaml");
+            java.nio.file.Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+
+            ManifestException error = catchThrowableOfType(ManifestException.class, () -> ScenarioLoader.load(binary));
+
+            assertThat(error.getMessage())
+                    .isEqualTo(binary + ": the file is not UTF-8 text; a scenario is a YAML" + " file saved as UTF-8");
+        }
+
         @Test
         void rejectsAScenarioWithoutRequests() {
             ManifestException error = catchThrowableOfType(
