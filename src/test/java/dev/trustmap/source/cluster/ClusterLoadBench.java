@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Load measurement, not part of {@code mvn verify}: 10,000 pods in 2,000 workloads (Deployment, ReplicaSet, five
- * Pods and a Service each, in 50 namespaces) in the fabric8 mock server; the time until {@code connect} has delivered
- * the first snapshot, the heap it holds, and the time until a new Deployment's workload is published. Medians of 3 runs.
- * Run with {@code java -cp target/test-classes:target/classes:<test classpath> dev.trustmap.source.cluster.ClusterLoadBench}.
+ * Pods and a Service each, in 50 namespaces) in the fabric8 mock server; the time until {@code connect} has
+ * delivered the first snapshot, the heap it holds, and the time until a new Deployment's workload is published.
+ * Medians of 3 runs. How to run it: docs/benchmarks.md, section Cluster.
  */
 public final class ClusterLoadBench {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLoadBench.class);
@@ -125,9 +125,8 @@ public final class ClusterLoadBench {
         }
     }
 
-    private static List<HasMetadata> objectsOf(String namespace, String name) {
-        Map<String, String> labels = Map.of("app", name);
-        PodTemplateSpec template = new PodTemplateSpecBuilder()
+    private static PodTemplateSpec template(String name, Map<String, String> labels) {
+        return new PodTemplateSpecBuilder()
                 .withNewMetadata()
                 .withLabels(labels)
                 .endMetadata()
@@ -142,6 +141,11 @@ public final class ClusterLoadBench {
                 .endContainer()
                 .endSpec()
                 .build();
+    }
+
+    private static List<HasMetadata> objectsOf(String namespace, String name) {
+        Map<String, String> labels = Map.of("app", name);
+        PodTemplateSpec template = template(name, labels);
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(new DeploymentBuilder()
                 .withNewMetadata()
@@ -155,10 +159,9 @@ public final class ClusterLoadBench {
                 .withTemplate(template)
                 .endSpec()
                 .build());
-        String replicaSet = name + "-7d9f";
         objects.add(new ReplicaSetBuilder()
                 .withNewMetadata()
-                .withName(replicaSet)
+                .withName(name + "-7d9f")
                 .withNamespace(namespace)
                 .addNewOwnerReference()
                 .withKind("Deployment")
@@ -172,6 +175,14 @@ public final class ClusterLoadBench {
                 .withTemplate(template)
                 .endSpec()
                 .build());
+        objects.addAll(podsAndService(namespace, name, labels, template));
+        return objects;
+    }
+
+    private static List<HasMetadata> podsAndService(
+            String namespace, String name, Map<String, String> labels, PodTemplateSpec template) {
+        String replicaSet = name + "-7d9f";
+        List<HasMetadata> objects = new ArrayList<>();
         for (int p = 0; p < PODS_PER_WORKLOAD; p++) {
             objects.add(new PodBuilder()
                     .withNewMetadata()
