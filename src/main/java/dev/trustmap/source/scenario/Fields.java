@@ -74,6 +74,19 @@ final class Fields {
         }
     }
 
+    /** The port number (1 to 65535) at {@code key}, or null when absent. */
+    Integer port(JsonNode node, String path, String key, boolean required) throws ManifestException {
+        String text = text(node, path, key, required);
+        if (text != null && !text.trim().matches("\\d{1,5}")) {
+            throw tree.error(child(path, key), "expected a port number from 1 to 65535, found '" + text + "'");
+        }
+        Integer port = integer(node, path, key, required);
+        if (port != null && (port < 1 || port > 65535)) {
+            throw tree.error(child(path, key), "expected a port number from 1 to 65535, found " + port);
+        }
+        return port;
+    }
+
     /** The boolean at {@code key}, or {@code fallback} when absent. */
     boolean bool(JsonNode node, String path, String key, boolean fallback) throws ManifestException {
         JsonNode value = node.get(key);

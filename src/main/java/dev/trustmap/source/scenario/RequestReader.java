@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads a scenario's {@code requests} into engine {@link Request}s with their {@link Expectation}s. */
 final class RequestReader {
@@ -29,6 +30,7 @@ final class RequestReader {
             Fields.keys("decision", "mtls", "connection", "httpStatus", "reason");
     private static final List<Protocol> REQUEST_PROTOCOLS = List.of(Protocol.HTTP, Protocol.GRPC, Protocol.TCP);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern HTTP_STATUS = Pattern.compile("\\d{3}(\\D.*)?", Pattern.DOTALL);
 
     private final Fields fields;
     private final MeshSnapshot snapshot;
@@ -56,7 +58,7 @@ final class RequestReader {
         JsonNode to = node.get("to");
         fields.checkKeys(to, toPath, TO_KEYS);
         Workload destination = workload(to, toPath);
-        int port = fields.integer(to, toPath, "port", true);
+        int port = fields.port(to, toPath, "port", true);
         Service service = fields.bool(to, toPath, "viaPodIP", false) ? null : service(destination, port, toPath);
 
         Protocol protocol = fields.enumValue(node, path, "protocol", REQUEST_PROTOCOLS);
@@ -155,8 +157,24 @@ final class RequestReader {
                 decision,
                 mtls,
                 connection,
-                fields.text(expect, expectPath, "httpStatus", false),
+                httpStatus(expect, expectPath),
                 fields.text(expect, expectPath, "reason", false));
+    }
+
+    /** A status code (403) or text starting with one ("000 (curl exit 56)"); informational, so not compared. */
+    private String httpStatus(JsonNode expect, String expectPath) throws ManifestException {
+        String status = fields.text(expect, expectPath, "httpStatus", false);
+        boolean number = expect.path("httpStatus").isIntegralNumber();
+        if (status != null
+                && !(number
+                        ? status.matches("\\d{1,3}")
+                        : HTTP_STATUS.matcher(status).matches())) {
+            throw fields.tree()
+                    .error(
+                            Fields.child(expectPath, "httpStatus"),
+                            "expected a status code such as 403 or \"000 (curl exit 56)\", found '" + status + "'");
+        }
+        return status;
     }
 
     private static String blankToNull(String text) {

@@ -71,8 +71,8 @@ final class WorkloadExpander {
         for (int i = 0; i < ports.size(); i++) {
             String portPath = Fields.child(path, "ports") + "[" + i + "]";
             fields.checkKeys(ports.get(i), portPath, PORT_KEYS);
-            fields.integer(ports.get(i), portPath, "targetPort", true);
-            fields.integer(ports.get(i), portPath, "port", false);
+            fields.port(ports.get(i), portPath, "targetPort", true);
+            fields.port(ports.get(i), portPath, "port", false);
             fields.enumValue(ports.get(i), portPath, "protocol", PORT_PROTOCOLS);
         }
         return ports;

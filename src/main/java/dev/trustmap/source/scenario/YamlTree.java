@@ -46,6 +46,9 @@ final class YamlTree {
                 throw new ManifestException(file, line(parser), null, "expected one YAML document, found more");
             }
             return new YamlTree(file, root, lines);
+        } catch (DuplicateKey e) {
+            throw new ManifestException(
+                    file, e.line, e.path, "appears twice in the same mapping; keep only one of them.");
         } catch (JsonProcessingException e) {
             throw YamlErrors.syntax(e, file, 0);
         } catch (IOException e) {
@@ -60,9 +63,13 @@ final class YamlTree {
             ObjectNode object = NODES.objectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                lines.put(path.isEmpty() ? name : path + "." + name, line(parser));
+                String child = path.isEmpty() ? name : path + "." + name;
+                if (object.has(name)) {
+                    throw new DuplicateKey(child, line(parser));
+                }
+                lines.put(child, line(parser));
                 parser.nextToken();
-                object.set(name, read(parser, path.isEmpty() ? name : path + "." + name, lines));
+                object.set(name, read(parser, child, lines));
             }
             return object;
         }
@@ -129,5 +136,17 @@ final class YamlTree {
     /** A {@link ManifestException} naming this file, the line of {@code path}, and the field. */
     ManifestException error(String path, String problem) {
         return new ManifestException(file, line(path), path.isEmpty() ? null : path, problem);
+    }
+
+    /** A key given twice in one mapping; thrown out of the token walk and turned into a {@link ManifestException}. */
+    private static final class DuplicateKey extends IOException {
+        private final String path;
+        private final int line;
+
+        DuplicateKey(String path, int line) {
+            super(path);
+            this.path = path;
+            this.line = line;
+        }
     }
 }

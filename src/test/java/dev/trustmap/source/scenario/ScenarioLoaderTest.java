@@ -315,6 +315,50 @@ class ScenarioLoaderTest {
                     .isEqualTo(binary + ": the file is not UTF-8 text; a scenario is a YAML" + " file saved as UTF-8");
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "duplicate key | 'to: {workload: a, namespace: foo, port: 80}' | 'method: GET' | 'method: POST'"
+                            + " | 7 | requests[0].method | appears twice in the same mapping; keep only one of them.",
+                    "negative port | 'to: {workload: a, namespace: foo, port: -80}' | 'method: GET' | ''"
+                            + " | 5 | requests[0].to.port | expected a port number from 1 to 65535, found '-80'",
+                    "text status | 'to: {workload: a, namespace: foo, port: 80}' | 'method: GET' | ''"
+                            + " | 8 | requests[0].expect.httpStatus | expected a status code such as 403 or"
+                            + " \"000 (curl exit 56)\", found 'forbidden'"
+                })
+        void rejectsBadRequestValuesNamingTheField(
+                String what, String to, String line1, String line2, int line, String field, String problem) {
+            String text = "workloads:\n"
+                    + "  - {name: a, namespace: foo, labels: {app: a}, ports: [{name: http, port: 80, targetPort: 80}]}\n"
+                    + "requests:\n"
+                    + "  - from: {external: true}\n"
+                    + "    " + to + "\n"
+                    + "    " + line1 + "\n"
+                    + "    " + (line2.isEmpty() ? "path: /" : line2) + "\n"
+                    + "    expect: {decision: DENY, httpStatus: " + (what.equals("text status") ? "forbidden" : "403")
+                    + "}\n";
+
+            ManifestException error =
+                    catchThrowableOfType(ManifestException.class, () -> ScenarioLoader.parse(text, "r.yaml"));
+
+            assertThat(error.getMessage()).isEqualTo("r.yaml:" + line + ": field " + field + ": " + problem);
+        }
+
+        @Test
+        void rejectsATargetPortOutOfRange() {
+            String text = "workloads:\n"
+                    + "  - {name: a, namespace: foo, ports: [{name: http, port: 80, targetPort: 99999}]}\n"
+                    + "requests: []\n";
+
+            ManifestException error =
+                    catchThrowableOfType(ManifestException.class, () -> ScenarioLoader.parse(text, "p.yaml"));
+
+            assertThat(error.getMessage())
+                    .isEqualTo("p.yaml:2: field workloads[0].ports[0].targetPort: expected a port number from 1 to"
+                            + " 65535, found 99999");
+        }
+
         @Test
         void rejectsAScenarioWithoutRequests() {
             ManifestException error = catchThrowableOfType(
