@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The destination side of an edge (no method, path or headers known, so a port of unknown protocol counts as TCP), worked out once and reused for every client: the container port, whether the
- * traffic is TCP, the workload's enforced policies and what its JWT filter makes of an unknown token.
- * Made by {@link Engine#target}.
+ * The destination side of an edge, worked out once and reused for every client: the container port, whether the
+ * traffic is TCP (no method, path or headers are known, so a port of unknown protocol counts as TCP), the
+ * workload's enforced policies and what its JWT filter makes of an unknown token. Made by {@link Engine#target}.
  */
 public final class EdgeTarget {
     final Workload workload;
