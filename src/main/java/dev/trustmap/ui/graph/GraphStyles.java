@@ -34,7 +34,10 @@ final class GraphStyles {
         return base
                 + "\nnode { text-visibility-mode: under-zoom; text-visibility: " + visibleShare + "; size: " + size
                 + "; text-size: 11px; stroke-width: 0.5px; }\n"
+                + "node.sidecar { size: " + size + "; }\n"
+                + "node.no_sidecar { size: " + size + "; stroke-width: 1px; }\n"
                 + "node.gateway { size: 14px; }\nnode.external { size: 14px; }\n"
+                + "node:selected { size: 18px; stroke-width: 3px; }\n"
                 + "edge { arrow-size: 5px, 3px; size: 1px; }\nedge.mtls { size: 1px; }\n"
                 + "edge.plaintext { stroke-width: 1px; }\nedge.broken { stroke-width: 1.5px; }\n";
     }

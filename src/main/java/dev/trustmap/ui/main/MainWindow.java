@@ -23,11 +23,13 @@ public final class MainWindow {
     private final GraphView graphView;
     private final MainController controller;
     private final Scene scene;
+    private final Messages messages;
 
     /** Builds the window's scene; call on the FX thread. */
     public MainWindow(MainViewModel viewModel, Messages messages) {
         assert Platform.isFxApplicationThread();
         this.viewModel = viewModel;
+        this.messages = messages;
         this.graphView = new GraphView(viewModel.graph());
         this.controller = new MainController(viewModel, graphView, messages);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("/fxml/main/Main.fxml"), messages.bundle());
@@ -50,7 +52,7 @@ public final class MainWindow {
             return controller;
         }
         if (type == LegendController.class) {
-            return new LegendController(viewModel.namespaces());
+            return new LegendController(viewModel.namespaces(), messages);
         }
         if (type == InspectorController.class) {
             return new InspectorController(viewModel.inspector());

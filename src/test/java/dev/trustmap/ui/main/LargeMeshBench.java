@@ -17,8 +17,11 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import javax.imageio.ImageIO;
 import org.graphstream.ui.fx_viewer.FxDefaultView;
 
 /**
@@ -65,6 +68,7 @@ public final class LargeMeshBench extends Application {
                 for (int run = 0; run < RUNS; run++) {
                     lines.add(measure(size));
                 }
+                screenshot(size);
             }
             Files.createDirectories(OUT.getParent());
             Files.write(OUT, lines);
@@ -141,6 +145,28 @@ public final class LargeMeshBench extends Application {
             return null;
         });
         return pulses[0] / 3.0;
+    }
+
+    private void screenshot(int size) throws Exception {
+        Path file = Path.of("target", "screenshots", "generated-" + size + ".png");
+        Files.createDirectories(file.getParent());
+        WritableImage image = onFx(() -> window.scene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        onFx(() -> {
+            window.graphView().zoomIn();
+            window.graphView().zoomIn();
+            window.graphView().zoomIn();
+            window.graphView().zoomIn();
+            return null;
+        });
+        Thread.sleep(1000);
+        Path zoomed = Path.of("target", "screenshots", "generated-" + size + "-zoomed.png");
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(onFx(() -> window.scene().snapshot(null)), null), "png", zoomed.toFile());
+        onFx(() -> {
+            window.graphView().fit();
+            return null;
+        });
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
