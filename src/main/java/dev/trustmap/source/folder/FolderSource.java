@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,8 @@ public final class FolderSource {
     }
 
     /**
-     * The manifest files under {@code paths}: files as given, folders walked and sorted.
+     * The manifest files under {@code paths}: files as given, folders walked and sorted; a file reached twice (the
+     * same folder given twice, or a file inside a folder also given) is read once.
      *
      * @throws ManifestException when a path is missing or a folder cannot be listed
      */
@@ -60,7 +63,15 @@ public final class FolderSource {
                 files.add(path);
             }
         }
-        return files;
+        return distinct(files);
+    }
+
+    /** Each file once, however it was reached ({@code a}, {@code ./a}, {@code a/x.yaml}): the first naming wins. */
+    private static List<Path> distinct(List<Path> files) {
+        Set<Path> seen = new HashSet<>();
+        return files.stream()
+                .filter(file -> seen.add(file.toAbsolutePath().normalize()))
+                .toList();
     }
 
     private static List<Path> walk(Path folder) throws ManifestException {

@@ -60,6 +60,21 @@ class FolderSourceTest {
         }
 
         @Test
+        void readsAFolderGivenTwiceOnlyOnce() throws Exception {
+            Path shop = fixture("shop");
+            Path again = shop.resolve("..").resolve(shop.getFileName());
+
+            AssembledMesh once = FolderSource.load(List.of(shop));
+            AssembledMesh twice = FolderSource.load(List.of(shop, again, shop.resolve(".")));
+
+            assertThat(twice.snapshot().policies())
+                    .hasSameSizeAs(once.snapshot().policies());
+            assertThat(twice.snapshot().workloads())
+                    .hasSameSizeAs(once.snapshot().workloads());
+            assertThat(twice.skippedKinds()).isEqualTo(once.skippedKinds());
+        }
+
+        @Test
         void ignoresHiddenFilesAndFoldersAndOtherExtensions(@TempDir Path dir) throws Exception {
             Files.createDirectories(dir.resolve(".git"));
             write(dir.resolve(".git/config.yaml"), "not: [valid");
