@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             SimulateCommand.class,
             GenerateCommand.class,
             DiffCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            LintCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,108 @@
+package dev.trustmap.analysis.findings;
+
+import dev.trustmap.engine.Connection;
+import dev.trustmap.istio.AuthzPolicy;
+import dev.trustmap.istio.AuthzRule;
+import dev.trustmap.istio.Clause;
+import dev.trustmap.istio.ValueMatcher;
+import dev.trustmap.mesh.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * TM201: principals, namespaces or service accounts named in a policy whose callers cannot present mTLS: the policy
+ * selects a gateway (in-mesh clients reach gateways in plaintext), or a named workload reaches a selected one in
+ * plaintext (no sidecar, a DestinationRule with DISABLE). Such a caller carries no identity: an ALLOW never matches
+ * it, a DENY never stops it.
+ */
+public final class PlaintextIdentityChecker implements Checker {
+
+    @Override
+    public String code() {
+        return "TM201";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String title() {
+        return "Peer identity required from callers that cannot present mTLS";
+    }
+
+    @Override
+    public List<Finding> check(MeshContext ctx) {
+        List<Finding> findings = new ArrayList<>();
+        for (AuthzPolicy policy : ctx.policies().authzPolicies()) {
+            if (!MeshContext.enforced(policy)) {
+                continue;
+            }
+            List<Workload> selected = ctx.selected(policy);
+            for (AuthzRule rule : policy.rules()) {
+                for (Clause clause : rule.from().stream().flatMap(List::stream).toList()) {
+                    if (isIdentity(clause)) {
+                        check(ctx, policy, clause, selected, findings);
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private void check(MeshContext ctx, AuthzPolicy policy, Clause clause, List<Workload> selected, List<Finding> out) {
+        Set<String> pairs = new LinkedHashSet<>();
+        List<String> gateways = new ArrayList<>();
+        for (Workload to : selected) {
+            if (to.gateway()) {
+                gateways.add(to.id());
+                continue;
+            }
+            for (Workload from : ctx.snapshot().workloads()) {
+                if (!from.equals(to) && named(ctx, clause, from) && plaintext(ctx, from, to)) {
+                    pairs.add(from.id() + " -> " + to.id());
+                }
+            }
+        }
+        String field = clause.path().substring(clause.path().lastIndexOf('.') + 1) + " " + clause.describeValues();
+        if (!gateways.isEmpty()) {
+            out.add(finding(
+                    ResourceRefs.of(policy),
+                    clause.path(),
+                    field + " on gateway " + String.join(", ", gateways)
+                            + ": in-mesh clients reach a gateway in plaintext, so they carry no identity",
+                    "match gateway callers by ipBlocks or remoteIpBlocks, or by requestPrincipals of a JWT"));
+        }
+        if (!pairs.isEmpty()) {
+            out.add(finding(
+                    ResourceRefs.of(policy),
+                    clause.path(),
+                    field + " names callers that connect in plaintext (" + String.join(", ", pairs)
+                            + "): they carry no peer identity, so the " + policy.action() + " rule never matches them",
+                    "give those callers a sidecar and mTLS, or match them by ipBlocks"));
+        }
+    }
+
+    private static boolean isIdentity(Clause clause) {
+        return clause.attribute().needsPeerIdentity()
+                && !clause.negated()
+                && clause.values().stream().map(ValueMatcher::raw).noneMatch("*"::equals);
+    }
+
+    private static boolean named(MeshContext ctx, Clause clause, Workload from) {
+        String value = switch (clause.attribute()) {
+            case PRINCIPAL ->
+                from.identity(ctx.policies().meshConfig().trustDomain()).principal();
+            case NAMESPACE -> from.namespace();
+            default -> from.namespace() + "/" + from.serviceAccount();
+        };
+        return clause.values().stream().anyMatch(v -> v.matches(value));
+    }
+
+    private static boolean plaintext(MeshContext ctx, Workload from, Workload to) {
+        return ctx.outcomes(from, to).stream().anyMatch(o -> o.connection() == Connection.PLAINTEXT);
+    }
+}

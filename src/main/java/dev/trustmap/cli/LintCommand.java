@@ -1,0 +1,104 @@
+package dev.trustmap.cli;
+
+import dev.trustmap.analysis.findings.Finding;
+import dev.trustmap.analysis.findings.FindingValidator;
+import dev.trustmap.analysis.findings.MeshContext;
+import dev.trustmap.analysis.findings.Severity;
+import dev.trustmap.engine.Engine;
+import dev.trustmap.export.report.FindingsOutput;
+import dev.trustmap.export.report.LabTraffic;
+import dev.trustmap.export.report.LocatedManifests;
+import dev.trustmap.mesh.Traffic;
+import dev.trustmap.source.folder.ManifestException;
+import dev.trustmap.source.traffic.TrafficFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trustmap lint}: zero-trust gaps and misconfigurations of a folder of manifests, as text, JSON or SARIF. */
+@Command(
+        name = "lint",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists zero-trust gaps and policy misconfigurations, each with a code, severity, resource, path, message"
+                    + " and fix.",
+            "With --traffic, callers are the observed ones; without, every workload the policies let through."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors (warnings allowed)", "1:some finding is an error", "2:bad input or internal error"
+        })
+final class LintCommand extends BaseCommand {
+    private static final int LAB_SECONDS = 5;
+
+    /** Output formats. */
+    enum Format {
+        TEXT,
+        JSON,
+        SARIF
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Input input;
+
+    /** Where the mesh comes from: manifests, or the built-in lab. */
+    static final class Input {
+        @Option(names = "--manifests", arity = "1..*", description = "Folders or files of manifests; repeatable.")
+        List<Path> manifests;
+
+        @Option(names = "--lab", description = "Lint the built-in lab, with a few seconds of simulated traffic.")
+        boolean lab;
+    }
+
+    @Option(names = "--traffic", description = "Traffic file (see README: Traffic files).")
+    Path trafficFile;
+
+    @Option(names = "--format", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    Format format = Format.TEXT;
+
+    @Option(
+            names = "--min-severity",
+            description = "Leave out findings below: error, warning or info (default: ${DEFAULT-VALUE}).")
+    Severity minSeverity = Severity.INFO;
+
+    @Override
+    protected int run() throws ManifestException, BadInputException {
+        LocatedManifests manifests = input.lab ? LocatedManifests.lab() : LocatedManifests.load(input.manifests);
+        reportSkipped(manifests.mesh().skippedKinds());
+        Engine engine = Engine.of(manifests.mesh().snapshot());
+        Traffic traffic = traffic(engine);
+        FindingValidator validator = new FindingValidator();
+        List<Finding> findings = validator.validate(MeshContext.of(engine, traffic)).stream()
+                .filter(f -> f.severity().atLeast(minSeverity))
+                .toList();
+        switch (format) {
+            case JSON -> out().println(FindingsOutput.json(findings, manifests::locate));
+            case SARIF ->
+                out().println(FindingsOutput.sarif(findings, validator.checkers(), version(), manifests::locate));
+            default -> out().print(FindingsOutput.text(findings));
+        }
+        if (format != Format.TEXT) {
+            err().println(FindingsOutput.summary(findings));
+        }
+        boolean errors = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        return errors ? ExitCodes.MISMATCH_OR_DENY : ExitCodes.OK;
+    }
+
+    private Traffic traffic(Engine engine) throws ManifestException {
+        if (trafficFile != null) {
+            return TrafficFile.read(trafficFile);
+        }
+        return input.lab ? LabTraffic.simulate(engine, LAB_SECONDS, Instant.now()) : Traffic.none();
+    }
+
+    private static String version() {
+        try {
+            return new VersionProvider().getVersion()[0].replace("trustmap ", "");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
