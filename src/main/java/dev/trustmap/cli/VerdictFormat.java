@@ -3,13 +3,16 @@ package dev.trustmap.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustmap.engine.AuthzResult;
+import dev.trustmap.engine.Connection;
 import dev.trustmap.engine.ConnectionResult;
 import dev.trustmap.engine.Verdict;
 import dev.trustmap.source.scenario.Expectation;
+import java.util.regex.Pattern;
 
 /** Verdicts as the CLI prints them: compact text and JSON objects. */
 final class VerdictFormat {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern PLAIN_STATUS = Pattern.compile("[1-9]\\d{0,2}");
 
     private VerdictFormat() {}
 
@@ -28,13 +31,20 @@ final class VerdictFormat {
         return authz.rule() >= 0 ? authz.policy() + "[rule " + authz.rule() + "]" : authz.policy();
     }
 
-    /** The verdict's fields: decision, connection, mtls, httpStatus, policy, action, rule, reason, conditions. */
+    /**
+     * The verdict's fields: decision, connection, mtls, httpStatus, policy, action, rule, reason, conditions. A broken
+     * connection has no mTLS: {@code mtls} is null.
+     */
     static ObjectNode json(Verdict verdict) {
         AuthzResult authz = verdict.authz();
         ObjectNode node = NODES.objectNode();
         node.put("decision", verdict.decision().name());
         node.put("connection", verdict.connection().connection().label());
-        node.put("mtls", verdict.mtls());
+        if (verdict.connection().connection() == Connection.BROKEN) {
+            node.putNull("mtls");
+        } else {
+            node.put("mtls", verdict.mtls());
+        }
         node.put("httpStatus", verdict.httpStatus());
         node.put("policy", authz.policy());
         node.put("action", authz.action());
@@ -59,7 +69,11 @@ final class VerdictFormat {
         return node;
     }
 
-    /** The expectation's fields: decision, connection, mtls, httpStatus, reason (absent ones null). */
+    /**
+     * The expectation's fields: decision, connection, mtls, httpStatus, reason (absent ones null). The HTTP status is
+     * a number when the scenario gives a plain code ({@code 403}), like the verdict's, and the text as written when
+     * it says more ({@code "000 (curl exit 56)"}).
+     */
     static ObjectNode json(Expectation expectation) {
         ObjectNode node = NODES.objectNode();
         node.put("decision", expectation.decision().name());
@@ -69,7 +83,12 @@ final class VerdictFormat {
                         ? null
                         : expectation.connection().label());
         node.put("mtls", expectation.mtls());
-        node.put("httpStatus", expectation.httpStatus());
+        String status = expectation.httpStatus();
+        if (status != null && PLAIN_STATUS.matcher(status).matches()) {
+            node.put("httpStatus", Integer.parseInt(status));
+        } else {
+            node.put("httpStatus", status);
+        }
         node.put("reason", expectation.reason());
         return node;
     }

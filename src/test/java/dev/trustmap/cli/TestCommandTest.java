@@ -93,6 +93,27 @@ class TestCommandTest {
             assertThat(failed.get("mismatch").asText()).contains("decision");
         }
 
+        @Test
+        void givesABrokenConnectionNoMtlsAndKeepsTheScenariosStatusTypes() throws Exception {
+            String scenario = TestFiles.resource("/scenarios/shared/034-peerauthn-workload-strict.yaml")
+                    .toString();
+
+            List<JsonNode> lines = parse(CliRun.of("test", "--json", scenario).out());
+
+            JsonNode broken = lines.stream()
+                    .filter(l -> l.get("connection").asText().equals("broken"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(broken.get("mtls").isNull()).isTrue();
+            assertThat(broken.get("expected").get("httpStatus").asText()).isEqualTo("000 (curl exit 56)");
+            JsonNode denied = lines.stream()
+                    .filter(l -> l.get("expected").get("httpStatus").isNumber())
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(denied.get("expected").get("httpStatus").intValue())
+                    .isEqualTo(denied.get("httpStatus").intValue());
+        }
+
         private List<JsonNode> parse(String out) throws Exception {
             ObjectMapper mapper = new ObjectMapper();
             List<JsonNode> nodes = new ArrayList<>();
