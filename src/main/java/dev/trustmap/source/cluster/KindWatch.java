@@ -63,6 +63,7 @@ final class KindWatch {
                 return CompletableFuture.completedFuture(null);
             }
             failures.remove(ALL);
+            // TODO(#4): namespaces created after connect get no informer of their own in this fallback.
             List<String> names = namespaces.get();
             LOG.info("Listing {} across namespaces is forbidden; trying {} namespaces one by one", kind, names.size());
             return CompletableFuture.allOf(names.stream().map(this::startOne).toArray(CompletableFuture[]::new));

@@ -32,6 +32,7 @@ public final class PrometheusTelemetry implements TelemetrySource {
         this.snapshot = snapshot;
     }
 
+    // TODO(#4): no refresh loop here yet; the caller polls at the chosen refresh interval.
     @Override
     public Traffic query(Duration window, Instant at) throws TelemetryException {
         String range = "[" + window.toSeconds() + "s]";

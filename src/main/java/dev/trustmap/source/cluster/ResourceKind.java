@@ -67,6 +67,7 @@ enum ResourceKind {
             case SERVICES -> of(client.services(), namespace);
             case SERVICE_ACCOUNTS -> of(client.serviceAccounts(), namespace);
             case CONFIG_MAPS -> of(client.configMaps(), namespace);
+            // TODO(#4): Istio before 1.22 serves only v1beta1; fall back to it when v1 answers 404.
             case AUTHORIZATION_POLICIES -> of(istio.v1().authorizationPolicies(), namespace);
             case PEER_AUTHENTICATIONS -> of(istio.v1().peerAuthentications(), namespace);
             case REQUEST_AUTHENTICATIONS -> of(istio.v1().requestAuthentications(), namespace);
