@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Typed, checked reads of scenario fields; every problem names the file, line and field path. */
@@ -101,6 +102,12 @@ final class Fields {
 
     /** The enum constant named (case-insensitively) at {@code key}, or null when absent. */
     <E extends Enum<E>> E enumValue(JsonNode node, String path, String key, List<E> allowed) throws ManifestException {
+        return enumValue(node, path, key, allowed, Enum::name);
+    }
+
+    /** As {@link #enumValue(JsonNode, String, String, List)}; errors list the values as the format writes them. */
+    <E extends Enum<E>> E enumValue(JsonNode node, String path, String key, List<E> allowed, Function<E, String> shown)
+            throws ManifestException {
         String text = text(node, path, key, false);
         if (text == null) {
             return null;
@@ -110,7 +117,7 @@ final class Fields {
                 return candidate;
             }
         }
-        String names = allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
+        String names = allowed.stream().map(shown).collect(Collectors.joining(", "));
         throw tree.error(child(path, key), "'" + text + "' is not one of " + names);
     }
 

@@ -151,7 +151,8 @@ final class RequestReader {
         if (decision == null) {
             throw fields.tree().error(expectPath, "missing required key 'decision'");
         }
-        Connection connection = fields.enumValue(expect, expectPath, "connection", Arrays.asList(Connection.values()));
+        Connection connection = fields.enumValue(
+                expect, expectPath, "connection", Arrays.asList(Connection.values()), Connection::label);
         Boolean mtls = expect.has("mtls") ? fields.bool(expect, expectPath, "mtls", false) : null;
         return new Expectation(
                 decision,

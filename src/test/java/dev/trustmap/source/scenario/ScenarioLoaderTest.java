@@ -346,6 +346,23 @@ class ScenarioLoaderTest {
         }
 
         @Test
+        void listsConnectionsInTheLowerCaseTheFormatUses() {
+            String text = "workloads:\n"
+                    + "  - {name: a, namespace: foo, labels: {app: a}, ports: [{name: http, port: 80, targetPort: 80}]}\n"
+                    + "requests:\n"
+                    + "  - from: {external: true}\n"
+                    + "    to: {workload: a, namespace: foo, port: 80}\n"
+                    + "    expect: {decision: DENY, connection: tls}\n";
+
+            ManifestException error =
+                    catchThrowableOfType(ManifestException.class, () -> ScenarioLoader.parse(text, "c.yaml"));
+
+            assertThat(error.getMessage())
+                    .isEqualTo("c.yaml:6: field requests[0].expect.connection: 'tls' is not one of mtls, plaintext,"
+                            + " broken");
+        }
+
+        @Test
         void rejectsATargetPortOutOfRange() {
             String text = "workloads:\n"
                     + "  - {name: a, namespace: foo, ports: [{name: http, port: 80, targetPort: 99999}]}\n"
