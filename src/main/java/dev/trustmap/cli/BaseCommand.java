@@ -45,7 +45,10 @@ abstract class BaseCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /** Reports skipped objects as one line: {@code skipped 3 objects of unknown kinds: VirtualService ×2, ...}. */
+    /**
+     * Reports skipped objects as one warning line: {@code warning: skipped 3 objects of unknown kinds: VirtualService
+     * ×2, ...}.
+     */
     protected void reportSkipped(Map<String, Integer> skippedKinds) {
         if (skippedKinds.isEmpty()) {
             return;
@@ -57,6 +60,7 @@ abstract class BaseCommand implements Callable<Integer> {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> e.getKey() + " ×" + e.getValue())
                 .collect(Collectors.joining(", "));
-        err().println("skipped " + total + (total == 1 ? " object" : " objects") + " of unknown kinds: " + kinds);
+        err().println("warning: skipped " + total + (total == 1 ? " object" : " objects") + " of unknown kinds: "
+                + kinds);
     }
 }

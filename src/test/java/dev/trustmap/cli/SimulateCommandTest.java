@@ -62,7 +62,7 @@ class SimulateCommandTest {
         void reportsSkippedKindsOnOneLine() {
             CliRun run = simulate("foo/sleep", "foo/httpbin:8000", "--method", "GET");
 
-            assertThat(run.err()).contains("skipped 1 object of unknown kinds: VirtualService ×1");
+            assertThat(run.err()).contains("warning: skipped 1 object of unknown kinds: VirtualService ×1");
         }
 
         @Test

@@ -56,6 +56,20 @@ class TestCommandTest {
         }
 
         @Test
+        void writesWarningsInOneStyleNamingFileAndLineOnce() {
+            String scenario =
+                    TestFiles.resource("/scenarios/cli/no-namespace.yaml").toString();
+
+            CliRun run = CliRun.of("test", scenario);
+
+            assertThat(run.err().lines().toList())
+                    .containsExactly(
+                            "warning: " + scenario + ":7: AuthorizationPolicy deny-get has no metadata.namespace;"
+                                    + " assumed namespace 'default' (as kubectl would).",
+                            "warning: skipped 1 object of unknown kinds: VirtualService ×1");
+        }
+
+        @Test
         void exitsOneAndSaysWhatWasExpectedOnAMismatch() {
             CliRun run = CliRun.of("test", FAIL);
 
