@@ -3,6 +3,7 @@ package dev.trustmap.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustmap.mesh.Traffic;
+import dev.trustmap.mesh.TrafficEdge;
 import dev.trustmap.ui.LabFixture;
 import dev.trustmap.ui.common.DialogService;
 import dev.trustmap.ui.common.MeshState;
@@ -60,6 +61,21 @@ class MainViewModelTest {
         assertThat(viewModel.sourceProperty().get()).isEqualTo("Source: fixture");
     }
 
+    @Test
+    void ticksUpdateEdgesInPlaceAndKeepPositions() throws Exception {
+        MeshState lab = LabFixture.state();
+        viewModel.open(new LiveFeed(lab));
+        awaitWorker();
+        var positions = viewModel.graph().positionsProperty().get();
+        var before = viewModel.graph().modelProperty().get();
+        Thread.sleep(MainViewModel.TICK.toMillis() + 300);
+        awaitWorker();
+        assertThat(viewModel.graph().modelProperty().get()).isNotSameAs(before);
+        assertThat(viewModel.graph().modelProperty().get().edges().get(0).rate())
+                .isEqualTo(123.0);
+        assertThat(viewModel.graph().positionsProperty().get()).isSameAs(positions);
+    }
+
     private DialogService dialogsOf() throws Exception {
         var field = MainViewModel.class.getDeclaredField("dialogs");
         field.setAccessible(true);
@@ -81,6 +97,44 @@ class MainViewModelTest {
         @Override
         public Optional<Path> chooseFolder(String title) {
             return Optional.empty();
+        }
+    }
+
+    /** The lab's first second, then every tick the same edges at 123 requests a second. */
+    private record LiveFeed(MeshState state) implements MeshFeed {
+        @Override
+        public String name() {
+            return "live";
+        }
+
+        @Override
+        public MeshState open(Instant now) {
+            return state;
+        }
+
+        @Override
+        public Optional<Traffic> tick(Instant now) {
+            List<TrafficEdge> faster = state.traffic().edges().stream()
+                    .map(e -> new TrafficEdge(
+                            e.sourceNamespace(),
+                            e.sourceWorkload(),
+                            e.destinationNamespace(),
+                            e.destinationWorkload(),
+                            e.service(),
+                            e.port(),
+                            e.protocol(),
+                            123.0,
+                            e.responseCodes(),
+                            e.mtlsShare(),
+                            e.methods(),
+                            e.paths()))
+                    .toList();
+            return Optional.of(new Traffic(faster, now));
+        }
+
+        @Override
+        public boolean live() {
+            return true;
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -99,6 +100,40 @@ class MainWindowTest {
         assertThat(window.graphView().graph().getNode("payments/fraud-check").hasAttribute("ui.selected"))
                 .isTrue();
         assertThat(window.viewModel().inspector().text()).contains("payments/fraud-check-callers");
+    }
+
+    @Test
+    void hoveringAnEdgeShowsItsRate(FxRobot robot) throws Exception {
+        awaitLab();
+        GraphView graph = window.graphView();
+        Point2D middle = graph.pixelOf("payments/payments").midpoint(graph.pixelOf("payments/ledger"));
+        robot.moveTo(graph.node().localToScreen(middle));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".graph-tooltip").tryQuery().isPresent());
+        javafx.scene.control.Labeled text = robot.lookup(".graph-tooltip")
+                .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled)
+                .queryLabeled();
+        assertThat(text.getText())
+                .contains("payments/payments → payments/ledger:80")
+                .contains("req/s");
+    }
+
+    @Test
+    void theNamespaceFilterAndZoomKeysChangeTheView(FxRobot robot) throws Exception {
+        awaitLab();
+        ComboBox<String> namespaces = robot.lookup(".combo-box").queryAs(ComboBox.class);
+        robot.interact(() -> namespaces.getSelectionModel().select("legacy"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.graphView().graph().getNode("legacy/core-banking-adapter"))
+                .isNotNull();
+        assertThat(window.graphView().graph().getNode("identity/users-db")).isNull();
+        double before = window.graphView().camera().getViewPercent();
+        robot.clickOn(window.graphView().node());
+        robot.type(KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.graphView().camera().getViewPercent()).isGreaterThan(before);
     }
 
     @Test
