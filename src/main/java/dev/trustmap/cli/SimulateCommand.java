@@ -29,12 +29,13 @@ import picocli.CommandLine.Option;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Decides one request against a folder of manifests and explains the verdict.",
-            "Shows the connection (mTLS, plaintext or broken) with the PeerAuthentication and",
-            "DestinationRule behind it, then the authorization decision with the deciding policy and rule.",
-            "Request details you leave out (method, path, host, headers) are unknown: the decision may then",
-            "be CONDITIONAL, naming what it depends on. Without --claim or --jwt-claims the request carries",
-            "no JWT (a bearer authorization header alone stands for a token that does not verify)."
+            "Decides one request against a folder of manifests and explains the verdict. Shows the connection"
+                    + " (mTLS, plaintext or broken) with the PeerAuthentication and DestinationRule behind it, then"
+                    + " the authorization decision with the deciding policy and rule.",
+            "",
+            "Request details you leave out (method, path, host, headers) are unknown: the decision may then be"
+                    + " CONDITIONAL, naming what it depends on. Without --claim or --jwt-claims the request carries"
+                    + " no JWT (a bearer authorization header alone stands for a token that does not verify)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -57,14 +58,14 @@ final class SimulateCommand extends BaseCommand {
             names = "--from",
             required = true,
             paramLabel = "NS/WORKLOAD",
-            description = "Sender; external:IP for " + "a client outside the cluster.")
+            description = "Sender; external:IP for a client outside the cluster.")
     String from;
 
     @Option(
             names = "--to",
             required = true,
             paramLabel = "NS/WORKLOAD:PORT",
-            description = "Receiver and the " + "Service port dialled (the container port with --via-pod-ip).")
+            description = "Receiver and the Service port dialled (the container port with --via-pod-ip).")
     String to;
 
     @Option(names = "--via-pod-ip", description = "Dial the pod IP: no Service, so no auto mTLS.")
@@ -88,13 +89,13 @@ final class SimulateCommand extends BaseCommand {
     @Option(
             names = "--claim",
             paramLabel = "KEY=VALUE",
-            description = "A claim of a correctly signed JWT; " + "repeatable (a repeated key becomes a list).")
+            description = "A claim of a correctly signed JWT; repeatable (a repeated key becomes a list).")
     List<String> claims;
 
     @Option(
             names = "--jwt-claims",
             paramLabel = "JSON",
-            description = "Claims of a correctly signed JWT as a JSON " + "object.")
+            description = "Claims of a correctly signed JWT as a JSON object.")
     String jwtClaims;
 
     @Option(names = "--json", description = "Print the verdict as one JSON object.")

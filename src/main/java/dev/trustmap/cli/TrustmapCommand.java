@@ -47,6 +47,7 @@ public final class TrustmapCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new TrustmapCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         return commandLine;
     }
 

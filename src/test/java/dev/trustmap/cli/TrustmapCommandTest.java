@@ -40,6 +40,35 @@ class TrustmapCommandTest {
     }
 
     @Test
+    void answersABadOptionWithOneLineAndWhereTheHelpIs() {
+        CliRun bogus = CliRun.of("simulate", "--manifests", "m", "--from", "a/b", "--to", "a/b:80", "--bogus");
+        CliRun protocol =
+                CliRun.of("simulate", "--manifests", "m", "--from", "a/b", "--to", "a/b:80", "--protocol", "UDP");
+
+        assertThat(bogus.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bogus.err().lines().toList())
+                .hasSize(2)
+                .first()
+                .asString()
+                .startsWith("trustmap: Unknown option: '--bogus'");
+        assertThat(protocol.err().lines().toList())
+                .containsExactly(
+                        "trustmap: Invalid value for option '--protocol': expected one of [HTTP, GRPC, TCP]"
+                                + " (case-insensitive) but was 'UDP'",
+                        "Run 'trustmap simulate --help' for usage.");
+    }
+
+    @Test
+    void wrapsSimulateHelpAsParagraphs() {
+        String help = CliRun.of("simulate", "--help").out().replace(System.lineSeparator(), "\n");
+
+        assertThat(help)
+                .contains("unknown: the\ndecision may then be CONDITIONAL")
+                .doesNotContain("decision may then\nbe")
+                .doesNotContain("request carries\nno JWT");
+    }
+
+    @Test
     void turnsUnexpectedExceptionsIntoOneLineAndExitCodeTwo() {
         java.io.StringWriter err = new java.io.StringWriter();
         CommandLine commandLine = TrustmapCommand.commandLine();
