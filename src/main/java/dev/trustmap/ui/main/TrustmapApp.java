@@ -33,10 +33,11 @@ public final class TrustmapApp extends Application {
         tasks = UiTasks.create(errors::handle);
         MeshFeeds sources = feeds == null ? MeshFeeds.standard(messages) : feeds;
         MainViewModel viewModel = new MainViewModel(messages, tasks, dialogs, sources);
+        // Loading starts before the window is built: the two overlap, and results arrive on the FX thread after.
+        viewModel.openLab();
         MainWindow main = new MainWindow(viewModel, messages);
         main.show(stage, messages.get("app.title"));
         LOG.info("window open; loading the lab");
-        viewModel.openLab();
         return main;
     }
 
