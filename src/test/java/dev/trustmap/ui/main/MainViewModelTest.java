@@ -25,8 +25,9 @@ class MainViewModelTest {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
     private final List<String> errors = new ArrayList<>();
     private final UiTasks tasks = new UiTasks(worker, Runnable::run, e -> errors.add(e.toString()));
+    private final RecordingDialogs dialogs = new RecordingDialogs();
     private final MainViewModel viewModel =
-            new MainViewModel(Messages.load(), tasks, new RecordingDialogs(), MeshFeeds.standard(Messages.load()));
+            new MainViewModel(Messages.load(), tasks, dialogs, MeshFeeds.standard(Messages.load()));
 
     @TempDir
     Path folder;
@@ -49,13 +50,22 @@ class MainViewModelTest {
     }
 
     @Test
+    void opensAFolderWithItsTrafficFile() throws Exception {
+        viewModel.openFolder(Path.of("src/test/resources/traffic/bookinfo"));
+        awaitWorker();
+        assertThat(errors).isEmpty();
+        assertThat(viewModel.sourceProperty().get()).isEqualTo("Source: Folder bookinfo");
+        assertThat(viewModel.graph().modelProperty().get().edges()).isNotEmpty();
+        assertThat(viewModel.graph().modelProperty().get().nodeIds()).contains("unknown");
+    }
+
+    @Test
     void keepsTheViewWhenAFolderIsBroken() throws Exception {
         viewModel.open(new StaticFeed(LabFixture.state()));
         awaitWorker();
         Files.writeString(folder.resolve("bad.yaml"), "apiVersion: v1\nkind: Service\nmetadata:\n  name: [\n");
         viewModel.openFolder(folder);
         awaitWorker();
-        RecordingDialogs dialogs = (RecordingDialogs) dialogsOf();
         assertThat(dialogs.shown).singleElement().asString().contains("Could not open the folder", "bad.yaml");
         assertThat(viewModel.graph().modelProperty().get().nodes()).hasSize(21);
         assertThat(viewModel.sourceProperty().get()).isEqualTo("Source: fixture");
@@ -74,12 +84,6 @@ class MainViewModelTest {
         assertThat(viewModel.graph().modelProperty().get().edges().get(0).rate())
                 .isEqualTo(123.0);
         assertThat(viewModel.graph().positionsProperty().get()).isSameAs(positions);
-    }
-
-    private DialogService dialogsOf() throws Exception {
-        var field = MainViewModel.class.getDeclaredField("dialogs");
-        field.setAccessible(true);
-        return (DialogService) field.get(viewModel);
     }
 
     private void awaitWorker() throws Exception {

@@ -100,6 +100,10 @@ class MainWindowTest {
         assertThat(window.graphView().graph().getNode("payments/fraud-check").hasAttribute("ui.selected"))
                 .isTrue();
         assertThat(window.viewModel().inspector().text()).contains("payments/fraud-check-callers");
+        var centre = window.graphView().camera().getViewCenter();
+        var node = window.viewModel().graph().positionsProperty().get().get("payments/fraud-check");
+        assertThat(centre.x).isCloseTo(node.x(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(centre.y).isCloseTo(node.y(), org.assertj.core.api.Assertions.within(1e-6));
     }
 
     @Test
