@@ -212,8 +212,8 @@ class ScenarioLoaderTest {
         @CsvSource(
                 delimiter = '|',
                 value = {
-                    "broken-yaml.yaml | 6 | | is not valid YAML or JSON at column 4: expected the end of the indented block, but"
-                            + " found a key; fix the indentation or quoting.",
+                    "broken-yaml.yaml | 6 | | is not valid YAML or JSON at column 4: expected the end of the indented"
+                            + " block, but found a key; fix the indentation or quoting.",
                     "unknown-top-key.yaml | 6 | requestz | unknown key 'requestz'",
                     "unknown-request-key.yaml | 9 | requests[0].verb | unknown key 'verb'",
                     "missing-workload.yaml | 13 | requests[2].to | no workload 'foo/bar' in workloads",
@@ -330,7 +330,8 @@ class ScenarioLoaderTest {
         void rejectsBadRequestValuesNamingTheField(
                 String what, String to, String line1, String line2, int line, String field, String problem) {
             String text = "workloads:\n"
-                    + "  - {name: a, namespace: foo, labels: {app: a}, ports: [{name: http, port: 80, targetPort: 80}]}\n"
+                    + "  - {name: a, namespace: foo, labels: {app: a},"
+                    + " ports: [{name: http, port: 80, targetPort: 80}]}\n"
                     + "requests:\n"
                     + "  - from: {external: true}\n"
                     + "    " + to + "\n"
@@ -348,7 +349,8 @@ class ScenarioLoaderTest {
         @Test
         void listsConnectionsInTheLowerCaseTheFormatUses() {
             String text = "workloads:\n"
-                    + "  - {name: a, namespace: foo, labels: {app: a}, ports: [{name: http, port: 80, targetPort: 80}]}\n"
+                    + "  - {name: a, namespace: foo, labels: {app: a},"
+                    + " ports: [{name: http, port: 80, targetPort: 80}]}\n"
                     + "requests:\n"
                     + "  - from: {external: true}\n"
                     + "    to: {workload: a, namespace: foo, port: 80}\n"
