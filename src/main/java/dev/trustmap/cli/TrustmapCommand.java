@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             DiffCommand.class,
             BenchCommand.class,
-            LintCommand.class
+            LintCommand.class,
+            ReportCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * TM203: a policy whose {@code matchLabels} selector matches no workload, so it applies nowhere (a typo in a label,
- * or a workload not deployed yet). The root namespace's AuthorizationPolicies and RequestAuthentications look mesh-wide.
+ * or a workload not deployed yet). The root namespace's AuthorizationPolicies and RequestAuthentications look
+ * mesh-wide.
  */
 public final class SelectorChecker implements Checker {
 

@@ -1,0 +1,72 @@
+package dev.trustmap.export.report;
+
+import dev.trustmap.analysis.Assessment;
+import dev.trustmap.analysis.EdgeAssessment;
+import dev.trustmap.analysis.findings.MeshContext;
+import dev.trustmap.engine.Engine;
+import dev.trustmap.istio.PeerAuthnPolicy.MtlsMode;
+import dev.trustmap.mesh.Workload;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The report's coverage figures.
+ *
+ * @param observedRps total observed requests per second
+ * @param mtlsRps of which on mutual TLS (by the observed mTLS share)
+ * @param meshWorkloads workloads with a sidecar, gateways left out
+ * @param strictWorkloads of which STRICT on every port they serve
+ * @param allowWorkloads of which selected by an enforced ALLOW policy
+ * @param meshNamespaces namespaces with such workloads
+ * @param defaultDenyNamespaces of which every such workload is under an ALLOW policy
+ */
+record Coverage(
+        double observedRps,
+        double mtlsRps,
+        int meshWorkloads,
+        int strictWorkloads,
+        int allowWorkloads,
+        Set<String> meshNamespaces,
+        Set<String> defaultDenyNamespaces) {
+
+    static Coverage of(Engine engine, Assessment assessment) {
+        double rps = 0;
+        double mtls = 0;
+        for (EdgeAssessment edge : assessment.edges()) {
+            rps += edge.edge().requestsPerSecond();
+            mtls += edge.edge().requestsPerSecond() * edge.edge().mtlsShare();
+        }
+        MeshContext ctx = MeshContext.of(engine);
+        List<Workload> mesh = engine.snapshot().workloads().stream()
+                .filter(w -> w.sidecar() && !w.gateway())
+                .toList();
+        int strict = (int) mesh.stream().filter(w -> strict(ctx, w)).count();
+        int allow = (int) mesh.stream().filter(ctx::underAllow).count();
+        Set<String> namespaces = new TreeSet<>();
+        Set<String> open = new TreeSet<>();
+        for (Workload w : mesh) {
+            namespaces.add(w.namespace());
+            if (!ctx.underAllow(w)) {
+                open.add(w.namespace());
+            }
+        }
+        Set<String> denying = new TreeSet<>(namespaces);
+        denying.removeAll(open);
+        return new Coverage(rps, mtls, mesh.size(), strict, allow, namespaces, denying);
+    }
+
+    private static boolean strict(MeshContext ctx, Workload workload) {
+        List<MeshContext.ServedPort> ports = ctx.servedPorts(workload);
+        return !ports.isEmpty()
+                && ports.stream()
+                        .allMatch(p -> ctx.engine()
+                                        .serverMode(workload, p.containerPort())
+                                        .mode()
+                                == MtlsMode.STRICT);
+    }
+
+    static String percent(double part, double whole) {
+        return whole <= 0 ? "n/a" : Math.round(100 * part / whole) + "%";
+    }
+}

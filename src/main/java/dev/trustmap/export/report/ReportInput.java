@@ -1,0 +1,33 @@
+package dev.trustmap.export.report;
+
+import dev.trustmap.analysis.Assessment;
+import dev.trustmap.analysis.findings.Finding;
+import dev.trustmap.engine.Engine;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an HTML report shows.
+ *
+ * @param title the report's heading, e.g. the source's name
+ * @param engine the engine of the current policies
+ * @param assessment the observed edges with their verdicts (may have no edges)
+ * @param findings the findings to list
+ * @param auditLog recent audit-log lines, newest last; may be empty
+ * @param graphImage a PNG of the graph to embed instead of the drawn SVG, or null
+ * @param generatedAt when the report was made
+ */
+public record ReportInput(
+        String title,
+        Engine engine,
+        Assessment assessment,
+        List<Finding> findings,
+        List<String> auditLog,
+        byte[] graphImage,
+        Instant generatedAt) {
+
+    public ReportInput {
+        findings = List.copyOf(findings);
+        auditLog = List.copyOf(auditLog);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.trustmap.export.report;
+
+import dev.trustmap.analysis.EdgeAssessment;
+import dev.trustmap.mesh.Workload;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Draws workloads and observed edges as an inline SVG: columns by call depth from the entry points (outside clients
+ * and workloads nobody calls), one row per workload in a column; edge colour is the verdict, the line pattern the
+ * connection. Node shape: circle with a sidecar, square without, diamond for a gateway, triangle for outside clients.
+ */
+final class SvgGraph {
+    static final String OUTSIDE = "unknown";
+    private static final int COLUMN = 250;
+    private static final int ROW = 58;
+    private static final int MARGIN = 60;
+    private static final int RADIUS = 11;
+
+    private SvgGraph() {}
+
+    static String draw(List<Workload> workloads, List<EdgeAssessment> edges) {
+        Map<String, Workload> nodes = new LinkedHashMap<>();
+        workloads.forEach(w -> nodes.put(w.id(), w));
+        boolean outside = edges.stream().anyMatch(e -> e.edge().fromOutside());
+        Map<String, int[]> at = layout(nodes, edges, outside);
+        int width = at.values().stream().mapToInt(p -> p[0]).max().orElse(0) + COLUMN;
+        int height = at.values().stream().mapToInt(p -> p[1]).max().orElse(0) + MARGIN;
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\""
+                        + " width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"service graph\">",
+                width,
+                height,
+                width,
+                height));
+        svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\""
+                + " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\""
+                + " fill=\"#555\"/></marker></defs>");
+        edges.forEach(e -> edge(svg, e, at));
+        at.forEach((id, p) -> node(svg, id, nodes.get(id), p));
+        return svg.append("</svg>").toString();
+    }
+
+    /** Column by breadth-first call depth from the entry points; rows in order within a column. */
+    private static Map<String, int[]> layout(Map<String, Workload> nodes, List<EdgeAssessment> edges, boolean outside) {
+        Map<String, List<String>> out = new HashMap<>();
+        Map<String, Integer> incoming = new HashMap<>();
+        for (EdgeAssessment e : edges) {
+            out.computeIfAbsent(e.edge().sourceId(), k -> new ArrayList<>())
+                    .add(e.edge().destinationId());
+            incoming.merge(e.edge().destinationId(), 1, Integer::sum);
+        }
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        if (outside) {
+            depth.put(OUTSIDE, 0);
+            queue.add(OUTSIDE);
+        }
+        nodes.keySet().stream().filter(id -> !incoming.containsKey(id)).forEach(id -> {
+            depth.put(id, outside && out.containsKey(id) ? 1 : 0);
+            queue.add(id);
+        });
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            for (String next : out.getOrDefault(id, List.of())) {
+                if (!depth.containsKey(next) && nodes.containsKey(next)) {
+                    depth.put(next, depth.get(id) + 1);
+                    queue.add(next);
+                }
+            }
+        }
+        nodes.keySet().forEach(id -> depth.putIfAbsent(id, 0));
+        Map<Integer, Integer> rows = new HashMap<>();
+        Map<String, int[]> at = new LinkedHashMap<>();
+        depth.forEach((id, d) -> {
+            int row = rows.merge(d, 1, Integer::sum) - 1;
+            at.put(id, new int[] {MARGIN + d * COLUMN, MARGIN + row * ROW});
+        });
+        return at;
+    }
+
+    private static void edge(StringBuilder svg, EdgeAssessment e, Map<String, int[]> at) {
+        int[] a = at.get(e.edge().sourceId());
+        int[] b = at.get(e.edge().destinationId());
+        if (a == null || b == null) {
+            return;
+        }
+        EdgeStyle style = EdgeStyle.of(e);
+        double dx = b[0] - a[0];
+        double dy = b[1] - a[1];
+        double length = Math.max(1, Math.hypot(dx, dy));
+        double x2 = b[0] - dx / length * (RADIUS + 3);
+        double y2 = b[1] - dy / length * (RADIUS + 3);
+        double bend = dx <= 0 ? 40 : 0;
+        svg.append(String.format(
+                Locale.ROOT,
+                "<path d=\"M %d %d Q %.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"%s\""
+                        + " stroke-width=\"1.8\" stroke-dasharray=\"%s\" marker-end=\"url(#arrow)\" opacity=\"0.85\">"
+                        + "<title>%s</title></path>",
+                a[0],
+                a[1],
+                (a[0] + x2) / 2 + bend,
+                (a[1] + y2) / 2 - bend,
+                x2,
+                y2,
+                style.colour,
+                EdgeStyle.dashes(e.verdict().connection().connection()),
+                Html.escape(e.edge().sourceId() + " -> " + e.edge().destinationId() + ":"
+                        + e.edge().port() + " " + e.verdict().decision() + ", "
+                        + e.verdict().connection().connection().label())));
+    }
+
+    private static void node(StringBuilder svg, String id, Workload w, int[] p) {
+        String fill = colour(id.contains("/") ? id.substring(0, id.indexOf('/')) : id);
+        int x = p[0];
+        int y = p[1];
+        if (w == null) {
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<polygon points=\"%d,%d %d,%d %d,%d\" fill=\"#9e9e9e\"/>",
+                    x,
+                    y - RADIUS,
+                    x - RADIUS,
+                    y + RADIUS,
+                    x + RADIUS,
+                    y + RADIUS));
+        } else if (w.gateway()) {
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<polygon points=\"%d,%d %d,%d %d,%d %d,%d\" fill=\"%s\"/>",
+                    x,
+                    y - RADIUS - 2,
+                    x + RADIUS + 2,
+                    y,
+                    x,
+                    y + RADIUS + 2,
+                    x - RADIUS - 2,
+                    y,
+                    fill));
+        } else if (!w.sidecar()) {
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\""
+                            + " stroke=\"#c62828\" stroke-width=\"3\"/>",
+                    x - RADIUS,
+                    y - RADIUS,
+                    2 * RADIUS,
+                    2 * RADIUS,
+                    fill));
+        } else {
+            svg.append(String.format(
+                    Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"%s\"/>", x, y, RADIUS, fill));
+        }
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"%d\" font-size=\"12\" stroke=\"#fff\" stroke-width=\"3\""
+                        + " paint-order=\"stroke\">%s</text>",
+                x + RADIUS + 5,
+                y + 4,
+                Html.escape(id)));
+    }
+
+    /** A stable pastel colour per namespace. */
+    static String colour(String namespace) {
+        int hue = Math.floorMod(namespace.hashCode(), 360);
+        return "hsl(" + hue + ", 55%, 62%)";
+    }
+}
