@@ -75,11 +75,17 @@ final class AuthzEvaluator {
             }
         }
         if (maybeAllowed.isEmpty()) {
-            return new Decided(Decision.DENY, Kind.NO_ALLOW_MATCH, allows.get(0), -1, List.of());
+            return new Decided(Decision.DENY, Kind.NO_ALLOW_MATCH, representative(allows), -1, List.of());
         }
         List<Pending> all = new ArrayList<>(pending);
         all.addAll(maybeAllowed);
-        return new Decided(Decision.CONDITIONAL, Kind.NO_ALLOW_MATCH, allows.get(0), -1, all);
+        return new Decided(
+                Decision.CONDITIONAL, Kind.NO_ALLOW_MATCH, maybeAllowed.get(0).policy(), -1, all);
+    }
+
+    /** The ALLOW policy to name for a default deny: the first with rules, rather than an allow-nothing. */
+    private static AuthzPolicy representative(List<AuthzPolicy> allows) {
+        return allows.stream().filter(p -> !p.rules().isEmpty()).findFirst().orElse(allows.get(0));
     }
 
     private static Match match(AuthzPolicy policy, RequestContext ctx) {
