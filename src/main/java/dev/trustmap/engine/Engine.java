@@ -167,14 +167,20 @@ public final class Engine {
     }
 
     /**
-     * The protocol of a request: as given, else that of the Service port dialled; for a pod IP, that of a Service
-     * port of the workload targeting the container port (the inbound listener is built from it), else unknown
-     * (sniffed).
+     * The protocol the destination's proxy handles the request with. Its inbound listener is built from the port's
+     * declared protocol: a port declared TCP, TLS or HTTPS is handled as TCP whatever the client speaks. Otherwise
+     * the request's protocol counts when given, else the declared one (for a pod IP, that of a Service port
+     * targeting the container port), else unknown (sniffed).
      */
     public Protocol protocol(Request request) {
-        if (request.protocol() != null) {
-            return request.protocol();
+        Protocol declared = declaredProtocol(request);
+        if (declared != Protocol.UNKNOWN && !declared.isHttp()) {
+            return declared;
         }
+        return request.protocol() != null ? request.protocol() : declared;
+    }
+
+    private Protocol declaredProtocol(Request request) {
         if (request.service() != null) {
             return request.service()
                     .port(request.port())

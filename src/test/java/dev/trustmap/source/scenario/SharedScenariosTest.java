@@ -27,7 +27,7 @@ class SharedScenariosTest {
 
     @TestFactory
     Stream<DynamicContainer> everyEngineScenarioRequestMeetsItsExpectation() throws Exception {
-        return testsFor(scenarioFiles("/scenarios/engine", 37));
+        return testsFor(scenarioFiles("/scenarios/engine", 38));
     }
 
     private static Stream<DynamicContainer> testsFor(List<Path> scenarioFiles) throws Exception {
