@@ -67,6 +67,12 @@ public final class DraftDiff {
         return new DraftDiff(breaks, changed, opens(before, after, resources), resources);
     }
 
+    /** A diff computed elsewhere (e.g. incrementally by the draft workspace). */
+    public static DraftDiff of(
+            List<EdgeChange> wouldBreak, List<EdgeChange> changed, List<Opening> opens, List<ResourceChange> res) {
+        return new DraftDiff(wouldBreak, changed, opens, res);
+    }
+
     private static Map<TrafficEdge, Verdict> verdicts(Assessment assessment) {
         Map<TrafficEdge, Verdict> byEdge = new LinkedHashMap<>();
         assessment.edges().forEach(e -> byEdge.put(e.edge(), e.verdict()));

@@ -18,7 +18,7 @@ public final class ResourceKey {
 
     /** The object as a map without status and server-set metadata, for equality. */
     @SuppressWarnings("unchecked")
-    static Object comparable(HasMetadata object) {
+    public static Object comparable(HasMetadata object) {
         Map<String, Object> tree = SERIALIZATION.convertValue(object, Map.class);
         tree.remove("status");
         Object metadata = tree.get("metadata");
