@@ -68,6 +68,11 @@ public final class ClusterSource implements AutoCloseable {
         return KubeContexts.list(KubeContexts.defaultKubeconfig());
     }
 
+    /** The kubeconfig fabric8 uses by default: the first file of {@code KUBECONFIG}, else {@code ~/.kube/config}. */
+    public static Path defaultKubeconfig() {
+        return KubeContexts.defaultKubeconfig();
+    }
+
     /** The contexts of this kubeconfig file, current first. */
     public static List<ContextInfo> contexts(Path kubeconfig) throws ClusterException {
         return KubeContexts.list(kubeconfig);
@@ -84,7 +89,16 @@ public final class ClusterSource implements AutoCloseable {
      */
     public static ClusterSource connect(String context, ClusterOptions options, ClusterListener listener)
             throws ClusterException {
-        Path kubeconfig = KubeContexts.defaultKubeconfig();
+        return connect(KubeContexts.defaultKubeconfig(), context, options, listener);
+    }
+
+    /**
+     * Connects with a context of this kubeconfig file.
+     *
+     * @see #connect(String, ClusterOptions, ClusterListener)
+     */
+    public static ClusterSource connect(
+            Path kubeconfig, String context, ClusterOptions options, ClusterListener listener) throws ClusterException {
         if (context != null && !KubeContexts.has(kubeconfig, context)) {
             throw new ClusterException(
                     "The kubeconfig " + kubeconfig + " has no context '" + context + "'.",

@@ -2,7 +2,6 @@ package dev.trustmap.source.cluster;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +51,8 @@ final class KubeContexts {
     static Config read(Path kubeconfig, String context) throws ClusterException {
         try {
             return Config.fromKubeconfig(context, kubeconfig.toFile());
-        } catch (KubernetesClientException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // fabric8 wraps some problems in KubernetesClientException, but YAML syntax errors arrive unwrapped
             throw new ClusterException(
                     "The kubeconfig " + kubeconfig + " cannot be read (" + FailureMessages.rootMessage(e) + ").",
                     "Check the file, e.g. with 'kubectl config view'.",

@@ -3,12 +3,15 @@ package dev.trustmap.ui.main;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.graph.GraphView;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
@@ -27,6 +30,11 @@ public final class MainController {
 
     @FXML
     private ComboBox<String> namespaceBox;
+
+    @FXML
+    private HBox statusBar;
+
+    private Runnable connect = () -> {};
 
     @FXML
     private TextField searchField;
@@ -83,6 +91,27 @@ public final class MainController {
     @FXML
     void openFolder() {
         viewModel.openFolder();
+    }
+
+    @FXML
+    void connect() {
+        connect.run();
+    }
+
+    /** What the Connect button does (the cluster feature opens its dialog). */
+    void setOnConnect(Runnable action) {
+        connect = action;
+    }
+
+    /** Adds a feature's segment at the end of the status bar. */
+    void addToStatusBar(Node segment) {
+        statusBar.getChildren().add(segment);
+    }
+
+    /** Lays a banner over the top of the graph. */
+    void addBanner(Node banner) {
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        graphHolder.getChildren().add(banner);
     }
 
     @FXML

@@ -8,6 +8,7 @@ import dev.trustmap.ui.common.UiTasks;
 import dev.trustmap.ui.graph.GraphModel;
 import dev.trustmap.ui.graph.GraphViewModel;
 import dev.trustmap.ui.graph.LayeredLayout;
+import dev.trustmap.ui.graph.Point;
 import dev.trustmap.ui.inspector.InspectorViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import javafx.beans.property.BooleanProperty;
@@ -53,6 +55,7 @@ public final class MainViewModel {
     private volatile MeshFeed feed;
     private volatile MeshState state;
     private volatile GraphModel shownModel = GraphModel.empty();
+    private volatile Map<String, Point> shownPositions = Map.of();
     private Future<?> ticking;
 
     public MainViewModel(Messages messages, UiTasks tasks, DialogService dialogs, MeshFeeds feeds) {
@@ -86,10 +89,14 @@ public final class MainViewModel {
 
     private void shown(MeshFeed next, Prepared prepared) {
         stopTicking();
+        MeshFeed previous = feed;
+        if (previous != null && previous != next) {
+            tasks.run(() -> closeFeed(previous), closed -> {});
+        }
         feed = next;
         state = prepared.state();
         shownModel = prepared.model();
-        graph.show(prepared.model(), prepared.positions());
+        showGraph(prepared.model(), prepared.positions());
         inspector.meshProperty().set(prepared.state());
         refreshNamespaces(prepared.model());
         refreshStatus();
@@ -100,12 +107,13 @@ public final class MainViewModel {
                 shownModel.nodes().size(),
                 shownModel.edges().size());
         if (next.live()) {
-            ticking = tasks.every(TICK, () -> nextTick(next), p -> ticked(next, p));
+            ticking = tasks.every(next.tickInterval(), () -> nextTick(next), p -> ticked(next, p));
         }
     }
 
     private void failed(MeshFeed next, Throwable error) {
         busy.set(false);
+        tasks.run(() -> closeFeed(next), closed -> {});
         source.set(feed == null ? messages.get("status.none") : messages.get("status.source", feed.name()));
         if (error instanceof ManifestException) {
             LOG.error("could not open {}: {}", next.name(), error.getMessage());
@@ -128,7 +136,7 @@ public final class MainViewModel {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        return ticked.tick(now).map(traffic -> Prepared.update(current.withTraffic(traffic, now), shownModel));
+        return ticked.refresh(current, now).map(next -> Prepared.update(next, shownModel, shownPositions));
     }
 
     private void ticked(MeshFeed ticked, Optional<Prepared> prepared) {
@@ -138,7 +146,7 @@ public final class MainViewModel {
             if (p.positions() == null) {
                 graph.update(p.model());
             } else {
-                graph.show(p.model(), p.positions());
+                showGraph(p.model(), p.positions());
                 refreshNamespaces(p.model());
             }
             inspector.meshProperty().set(p.state());
@@ -151,7 +159,17 @@ public final class MainViewModel {
         GraphModel model = shownModel;
         tasks.run(
                 () -> LayeredLayout.compute(model),
-                positions -> graph.show(graph.modelProperty().get(), positions));
+                positions -> showGraph(graph.modelProperty().get(), positions));
+    }
+
+    private void showGraph(GraphModel model, Map<String, Point> positions) {
+        graph.show(model, positions);
+        shownPositions = graph.positionsProperty().get();
+    }
+
+    private static MeshFeed closeFeed(MeshFeed closing) {
+        closing.close();
+        return closing;
     }
 
     /** Selects the workload best matching the search text; its id, or empty (with a note in the status bar). */
@@ -195,6 +213,9 @@ public final class MainViewModel {
     /** Stops the ticks (the window is closing). */
     public void close() {
         stopTicking();
+        if (feed != null) {
+            feed.close();
+        }
     }
 
     public GraphViewModel graph() {

@@ -107,6 +107,21 @@ public final class MainWindow {
         return scene;
     }
 
+    /** Hooks for features outside this package (the cluster connection): the Connect button's action. */
+    public void setOnConnect(Runnable action) {
+        controller.setOnConnect(action);
+    }
+
+    /** Adds a segment at the end of the status bar. */
+    public void addToStatusBar(javafx.scene.Node segment) {
+        controller.addToStatusBar(segment);
+    }
+
+    /** Lays a banner over the top of the graph. */
+    public void addBanner(javafx.scene.Node banner) {
+        controller.addBanner(banner);
+    }
+
     public GraphView graphView() {
         return graphView;
     }

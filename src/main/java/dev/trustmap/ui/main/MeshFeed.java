@@ -2,10 +2,11 @@ package dev.trustmap.ui.main;
 
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.ui.common.MeshState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Where the window's mesh comes from: the lab, a folder, later a cluster. Called on the worker thread only. */
+/** Where the window's mesh comes from: the lab, a folder, a cluster. Called on the worker thread only. */
 public interface MeshFeed {
 
     /** The name shown in the status bar. */
@@ -19,4 +20,20 @@ public interface MeshFeed {
 
     /** Whether {@link #tick} brings new traffic, so the window should ask every second. */
     boolean live();
+
+    /**
+     * What changed since the last call, from {@code current}: by default the same mesh with the traffic of
+     * {@link #tick}. A feed whose mesh itself changes (a live cluster) returns a new state; empty when nothing changed.
+     */
+    default Optional<MeshState> refresh(MeshState current, Instant now) {
+        return tick(now).map(traffic -> current.withTraffic(traffic, now));
+    }
+
+    /** How often a live feed is asked for changes. */
+    default Duration tickInterval() {
+        return Duration.ofSeconds(1);
+    }
+
+    /** Releases what the feed holds open (a cluster connection); called on the worker when another feed is shown. */
+    default void close() {}
 }

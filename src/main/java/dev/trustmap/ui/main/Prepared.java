@@ -22,8 +22,18 @@ record Prepared(MeshState state, GraphModel model, Map<String, Point> positions)
 
     /** Builds the graph; lays it out only if its nodes differ from {@code previous}. */
     static Prepared update(MeshState state, GraphModel previous) {
+        return update(state, previous, Map.of());
+    }
+
+    /**
+     * Builds the graph; when its nodes differ from {@code previous}, lays it out again but keeps the nodes that stay
+     * at their {@code previousPositions}, so a workload coming or going does not move the rest.
+     */
+    static Prepared update(MeshState state, GraphModel previous, Map<String, Point> previousPositions) {
         GraphModel model = GraphModelBuilder.build(state.snapshot(), state.assessment());
-        boolean sameNodes = previous.nodeIds().equals(model.nodeIds());
-        return new Prepared(state, model, sameNodes ? null : LayeredLayout.compute(model));
+        if (previous.nodeIds().equals(model.nodeIds())) {
+            return new Prepared(state, model, null);
+        }
+        return new Prepared(state, model, KeptPositions.merge(previousPositions, LayeredLayout.compute(model)));
     }
 }

@@ -1,5 +1,8 @@
 package dev.trustmap.ui.main;
 
+import dev.trustmap.ui.cluster.ClusterConnector;
+import dev.trustmap.ui.cluster.ClusterStart;
+import dev.trustmap.ui.cluster.ClusterWiring;
 import dev.trustmap.ui.common.ErrorHandler;
 import dev.trustmap.ui.common.FxDialogService;
 import dev.trustmap.ui.common.Messages;
@@ -15,10 +18,13 @@ public final class TrustmapApp extends Application {
 
     private UiTasks tasks;
     private MainWindow window;
+    private ClusterWiring cluster;
 
     @Override
     public void start(Stage stage) {
         window = open(stage, null);
+        // --context NAME / --kubeconfig PATH: connect at once; the lab stays on screen if that fails.
+        ClusterStart.parse(getParameters().getRaw()).ifPresent(start -> cluster.connect(start.settings()));
     }
 
     /**
@@ -37,8 +43,14 @@ public final class TrustmapApp extends Application {
         viewModel.openLab();
         MainWindow main = new MainWindow(viewModel, messages);
         main.show(stage, messages.get("app.title"));
+        cluster = ClusterWiring.install(main, tasks, dialogs, messages, ClusterConnector.standard());
         LOG.info("window open; loading the lab");
         return main;
+    }
+
+    /** The cluster feature's wiring (for tests). */
+    public ClusterWiring cluster() {
+        return cluster;
     }
 
     @Override

@@ -29,12 +29,6 @@ import org.junit.jupiter.api.Test;
 
 class ClusterSourceTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
-    private static final String[] BOOKINFO = {
-        "traffic/bookinfo/bookinfo.yaml",
-        "traffic/bookinfo/gateway.yaml",
-        "traffic/bookinfo/policies.yaml",
-        "cluster/extra.yaml"
-    };
 
     private MockCluster cluster;
     private ClusterSource source;
@@ -67,7 +61,7 @@ class ClusterSourceTest {
 
         @BeforeEach
         void load() throws IOException {
-            cluster.load(BOOKINFO);
+            cluster.load(MockCluster.BOOKINFO);
         }
 
         @Test

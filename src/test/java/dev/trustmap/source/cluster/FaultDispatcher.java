@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Wraps the mock server's own dispatcher (expectations, then CRUD) and answers chosen GET paths with an error
  * status, as an API server does for RBAC denials (403) or kinds it does not serve (404).
  */
-final class FaultDispatcher extends Dispatcher {
+public final class FaultDispatcher extends Dispatcher {
     private final Dispatcher delegate;
     private final Map<Pattern, Integer> faults = new ConcurrentHashMap<>();
 
@@ -20,7 +20,7 @@ final class FaultDispatcher extends Dispatcher {
     }
 
     /** Answers GETs whose path (without the query) matches {@code regex} with {@code status}. */
-    FaultDispatcher fail(String regex, int status) {
+    public FaultDispatcher fail(String regex, int status) {
         faults.put(Pattern.compile(regex), status);
         return this;
     }

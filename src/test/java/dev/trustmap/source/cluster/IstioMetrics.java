@@ -10,7 +10,7 @@ import java.util.Locale;
  * Istio standard metrics for bookinfo in OpenMetrics text, as promtool backfills them: counters every 15 s over 20
  * minutes, each series reported by the destination's proxy and again by the source's (which queries must drop).
  */
-final class IstioMetrics {
+public final class IstioMetrics {
     private static final Duration STEP = Duration.ofSeconds(15);
     private static final Duration SPAN = Duration.ofMinutes(20);
 
@@ -18,7 +18,7 @@ final class IstioMetrics {
 
     private record Series(String labels, double perSecond) {}
 
-    static String bookinfo(Instant start) {
+    public static String bookinfo(Instant start) {
         List<Series> requests = List.of(
                 http("productpage-v1", "reviews-v1", "reviews.bookinfo.svc.cluster.local", "200", "mutual_tls", 10),
                 http("productpage-v1", "reviews-v1", "reviews.bookinfo.svc.cluster.local", "503", "mutual_tls", 1),

@@ -23,9 +23,16 @@ import java.util.Queue;
 
 /**
  * A fabric8 mock API server in CRUD mode (expectations first, then CRUD) behind a {@link FaultDispatcher}, with a
- * client for loading objects into it.
+ * client for loading objects into it. Shared with the desktop app's cluster tests.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
+    /** Bookinfo with its gateway and policies, plus the extra objects of {@code cluster/extra.yaml}. */
+    public static final List<String> BOOKINFO = List.of(
+            "traffic/bookinfo/bookinfo.yaml",
+            "traffic/bookinfo/gateway.yaml",
+            "traffic/bookinfo/policies.yaml",
+            "cluster/extra.yaml");
+
     /** Held so the level sticks: the mock server logs every request through java.util.logging. */
     private static final java.util.logging.Logger QUIET = quiet();
 
@@ -35,7 +42,7 @@ final class MockCluster implements AutoCloseable {
     private NamespacedKubernetesClient client;
     private int port;
 
-    MockCluster() {
+    public MockCluster() {
         start(0);
     }
 
@@ -53,17 +60,17 @@ final class MockCluster implements AutoCloseable {
         return logger;
     }
 
-    FaultDispatcher faults() {
+    public FaultDispatcher faults() {
         return dispatcher;
     }
 
     /** The client for loading objects. */
-    NamespacedKubernetesClient client() {
+    public NamespacedKubernetesClient client() {
         return client;
     }
 
     /** A configuration for Trustmap's own client: fast watch reconnects, no request retries. */
-    Config config() {
+    public Config config() {
         return new ConfigBuilder(client.getConfiguration())
                 .withWatchReconnectInterval(100)
                 .withRequestRetryBackoffLimit(0)
@@ -71,7 +78,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** Creates every object of these YAML files (relative to the test resources). */
-    MockCluster load(String... resources) throws IOException {
+    public MockCluster load(String... resources) throws IOException {
         for (String resource : resources) {
             try (InputStream in = Files.newInputStream(Path.of("src/test/resources", resource))) {
                 List<HasMetadata> items = client.load(in).items();
@@ -79,6 +86,31 @@ final class MockCluster implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** Creates every object of these YAML files (relative to the test resources). */
+    public MockCluster load(List<String> resources) throws IOException {
+        return load(resources.toArray(String[]::new));
+    }
+
+    /** Writes a kubeconfig with one context, {@code context}, for this server; returns the file. */
+    public Path kubeconfig(Path file, String context) throws IOException {
+        String yaml = String.join(
+                "\n",
+                "apiVersion: v1",
+                "kind: Config",
+                "clusters:",
+                "- name: mock",
+                "  cluster: {server: '" + client.getConfiguration().getMasterUrl() + "'}",
+                "users:",
+                "- name: tester",
+                "  user: {token: secret}",
+                "contexts:",
+                "- name: " + context,
+                "  context: {cluster: mock, user: tester, namespace: bookinfo}",
+                "current-context: " + context,
+                "");
+        return Files.writeString(file, yaml);
     }
 
     /** Stops the server, dropping every open watch; the stored objects stay with the dispatcher. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * A real Prometheus (Debian's {@code prometheus} package) on 127.0.0.1 over metrics backfilled with promtool. In CI
  * (env {@code CI=true}) a missing binary fails the test; elsewhere the test is skipped.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
     private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
@@ -31,7 +31,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** Fails in CI, else skips the test, when the binaries are missing. */
-    static void requireBinaries() {
+    public static void requireBinaries() {
         boolean present = Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL);
         String why = "Debian's prometheus package is not installed (no " + PROMETHEUS + " or " + PROMTOOL
                 + "); install it with 'apt-get install -y prometheus' (.ci/run does)";
@@ -42,7 +42,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** Backfills the OpenMetrics text into a TSDB under {@code dir} and starts Prometheus on it. */
-    static PrometheusServer start(Path dir, String openMetrics) throws IOException, InterruptedException {
+    public static PrometheusServer start(Path dir, String openMetrics) throws IOException, InterruptedException {
         Path input = Files.writeString(dir.resolve("metrics.om"), openMetrics);
         Path data = Files.createDirectories(dir.resolve("data"));
         run(
@@ -99,13 +99,13 @@ final class PrometheusServer implements AutoCloseable {
         fail("Prometheus did not get ready: " + Files.readString(dir.resolve("prometheus.log")));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 
