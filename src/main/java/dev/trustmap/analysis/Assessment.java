@@ -4,6 +4,7 @@ import dev.trustmap.engine.Engine;
 import dev.trustmap.engine.Jwt;
 import dev.trustmap.engine.Peer;
 import dev.trustmap.engine.Request;
+import dev.trustmap.engine.Verdict;
 import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Service;
 import dev.trustmap.mesh.Traffic;
@@ -26,19 +27,72 @@ public final class Assessment {
         this.unresolved = List.copyOf(unresolved);
     }
 
-    /** Decides every observed edge; an edge's request knows method and path only when one of each was seen. */
+    /** Most method and path combinations of one edge that are decided one by one. */
+    private static final int MAX_COMBINATIONS = 32;
+
+    /**
+     * Decides every observed edge. When the traffic source names the methods and paths seen, each combination is
+     * decided; if they all agree, that is the edge's verdict (the first combination's, explained), otherwise the
+     * edge is decided with method and path unknown, which names the conditions.
+     */
     public static Assessment of(Engine engine, Traffic traffic) {
         List<EdgeAssessment> decided = new ArrayList<>();
         List<TrafficEdge> unknown = new ArrayList<>();
         for (TrafficEdge edge : traffic.edges()) {
             Optional<Request> request = requestFor(engine.snapshot(), edge);
             if (request.isPresent()) {
-                decided.add(new EdgeAssessment(edge, request.get(), engine.evaluate(request.get())));
+                decided.add(decide(engine, edge, request.get()));
             } else {
                 unknown.add(edge);
             }
         }
         return new Assessment(decided, unknown);
+    }
+
+    private static EdgeAssessment decide(Engine engine, TrafficEdge edge, Request general) {
+        List<Request> concrete = combinations(edge, general);
+        if (concrete.isEmpty()) {
+            return new EdgeAssessment(edge, general, engine.evaluate(general));
+        }
+        Verdict first = engine.evaluate(concrete.get(0));
+        for (Request request : concrete.subList(1, concrete.size())) {
+            if (engine.evaluate(request).decision() != first.decision()) {
+                return new EdgeAssessment(edge, general, engine.evaluate(general));
+            }
+        }
+        return new EdgeAssessment(edge, concrete.get(0), first);
+    }
+
+    /** The edge's method and path combinations, or none when it does not name several (or names too many). */
+    private static List<Request> combinations(TrafficEdge edge, Request general) {
+        int count =
+                Math.max(1, edge.methods().size()) * Math.max(1, edge.paths().size());
+        if (edge.methods().size() < 2 && edge.paths().size() < 2 || count > MAX_COMBINATIONS) {
+            return List.of();
+        }
+        List<String> methods = edge.methods().isEmpty()
+                ? java.util.Collections.singletonList(null)
+                : edge.methods().stream().sorted().toList();
+        List<String> paths = edge.paths().isEmpty()
+                ? java.util.Collections.singletonList(null)
+                : edge.paths().stream().sorted().toList();
+        List<Request> requests = new ArrayList<>();
+        for (String method : methods) {
+            for (String path : paths) {
+                requests.add(new Request(
+                        general.from(),
+                        general.to(),
+                        general.service(),
+                        general.port(),
+                        general.protocol(),
+                        method,
+                        path,
+                        null,
+                        null,
+                        general.jwt()));
+            }
+        }
+        return requests;
     }
 
     /** The request that stands for an edge, or empty when a workload or the Service is not in the snapshot. */
