@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ final class ClusterFeed implements MeshFeed {
     private final Consumer<ClusterView> views;
     private volatile Set<String> hidden;
     private volatile boolean rechoose;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private ClusterUpdate update;
     private Engine engine;
     private Traffic traffic = Traffic.none();
@@ -181,8 +183,12 @@ final class ClusterFeed implements MeshFeed {
         return source && !hidden.contains(edge.destinationNamespace());
     }
 
+    /** Closes once; the window may close the feed both when switching away and when it closes. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         connection.close();
         views.accept(null);
         LOG.info("Closed the connection to {}", connection.context());

@@ -82,7 +82,7 @@ public final class ConnectDialogController {
     private ProgressIndicator busyIndicator;
 
     @FXML
-    private Button connectButton;
+    private Button confirmButton;
 
     /**
      * @param onConnected gets the connection (the dialog then closes)
@@ -118,7 +118,7 @@ public final class ConnectDialogController {
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
-        connectButton.disableProperty().bind(viewModel.busyProperty());
+        confirmButton.disableProperty().bind(viewModel.busyProperty());
         reloadButton.disableProperty().bind(viewModel.busyProperty());
     }
 
