@@ -18,6 +18,8 @@ final class GraphSync {
     private final Graph graph;
     private final Map<String, String> classes = new HashMap<>();
     private final Map<String, Point> placed = new HashMap<>();
+    private final Map<String, List<Point>> curved = new HashMap<>();
+    private EdgeRoutes routes = EdgeRoutes.none();
 
     GraphSync(Graph graph) {
         this.graph = graph;
@@ -40,9 +42,15 @@ final class GraphSync {
         for (GraphNode node : model.nodes()) {
             syncNode(node, positions.get(node.id()));
         }
+        routes = EdgeRoutes.of(model, positions);
         for (GraphEdge edge : model.edges()) {
             syncEdge(edge);
         }
+    }
+
+    /** How the edges last applied are drawn (curves for calls within a column). */
+    EdgeRoutes routes() {
+        return routes;
     }
 
     private void syncNode(GraphNode model, Point position) {
@@ -65,6 +73,25 @@ final class GraphSync {
             edge = graph.addEdge(model.id(), model.source(), model.target(), true);
         }
         setClass("e:" + model.id(), edge, String.join(", ", model.styleClasses()));
+        setCurve(model.id(), edge, routes.curve(model.id()));
+    }
+
+    private void setCurve(String id, Edge edge, List<Point> curve) {
+        if (java.util.Objects.equals(curve, curved.get(id))) {
+            return;
+        }
+        if (curve == null) {
+            edge.removeAttribute("ui.points");
+            edge.removeAttribute("ui.style");
+            curved.remove(id);
+            return;
+        }
+        Object[] points = curve.stream()
+                .flatMap(p -> java.util.stream.Stream.of(p.x(), p.y(), 0.0))
+                .toArray();
+        edge.setAttribute("ui.points", points);
+        edge.setAttribute("ui.style", "shape: cubic-curve;");
+        curved.put(id, curve);
     }
 
     private void setClass(String key, org.graphstream.graph.Element element, String styleClass) {
@@ -77,6 +104,7 @@ final class GraphSync {
     private void removeEdge(String id) {
         graph.removeEdge(id);
         classes.remove("e:" + id);
+        curved.remove(id);
     }
 
     private void removeNode(String id) {

@@ -1,0 +1,64 @@
+package dev.trustmap.ui.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EdgeRoutesTest {
+    // One column of three (top, middle, bottom) right of a caller; top calls bottom past middle.
+    private static final Map<String, Point> POSITIONS = Map.of(
+            "a/caller", new Point(-4, 0),
+            "a/top", new Point(0, -1),
+            "a/middle", new Point(0, 0),
+            "a/bottom", new Point(0, 1),
+            "a/next", new Point(4, 3));
+
+    private static final GraphModel MODEL = new GraphModel(
+            POSITIONS.keySet().stream().map(EdgeRoutesTest::node).toList(),
+            List.of(
+                    edge("a/caller", "a/middle"),
+                    edge("a/top", "a/bottom"),
+                    edge("a/top", "a/middle"),
+                    edge("a/middle", "a/next")));
+
+    private static GraphNode node(String id) {
+        return new GraphNode(id, id.substring(2), "a", NodeKind.SIDECAR, 0);
+    }
+
+    private static GraphEdge edge(String from, String to) {
+        return new GraphEdge(from + " -> " + to + ":80", from, to, null);
+    }
+
+    private final EdgeRoutes routes = EdgeRoutes.of(MODEL, POSITIONS);
+
+    @Test
+    void bendsACallWithinAColumnAroundTheNodesBetween() {
+        List<Point> curve = routes.curve("a/top -> a/bottom:80");
+        assertThat(curve).isNotNull().hasSize(4);
+        Point middleOfCurve = EdgeRoutes.at(curve, 0.5);
+        assertThat(middleOfCurve.distance(POSITIONS.get("a/middle"))).isGreaterThan(0.4);
+        assertThat(middleOfCurve.x()).isGreaterThan(0);
+    }
+
+    @Test
+    void keepsCallsBetweenColumnsAndNeighboursStraight() {
+        assertThat(routes.curve("a/caller -> a/middle:80")).isNull();
+        assertThat(routes.curve("a/top -> a/middle:80")).isNull();
+    }
+
+    @Test
+    void bendsLeftInTheLastColumn() {
+        Map<String, Point> lastColumn = Map.of(
+                "a/caller", new Point(-4, 0),
+                "a/top", new Point(0, -1),
+                "a/middle", new Point(0, 0),
+                "a/bottom", new Point(0, 1),
+                "a/next", new Point(-4, 1));
+
+        List<Point> curve = EdgeRoutes.of(MODEL, lastColumn).curve("a/top -> a/bottom:80");
+
+        assertThat(EdgeRoutes.at(curve, 0.5).x()).isLessThan(0);
+    }
+}
