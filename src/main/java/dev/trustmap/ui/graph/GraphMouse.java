@@ -91,6 +91,7 @@ final class GraphMouse {
         return HitTest.find(
                 viewModel.visibleProperty().get(),
                 view.positions(),
+                view.routes(),
                 at,
                 NODE_RADIUS_PX * unitsPerPixel,
                 EDGE_TOLERANCE_PX * unitsPerPixel);

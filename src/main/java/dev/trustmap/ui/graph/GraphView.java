@@ -218,4 +218,9 @@ public final class GraphView {
     Map<String, Point> positions() {
         return viewModel.positionsProperty().get();
     }
+
+    /** The shapes the edges are drawn with, for hit testing along curves. */
+    EdgeRoutes routes() {
+        return sync.routes();
+    }
 }

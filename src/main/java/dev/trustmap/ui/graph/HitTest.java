@@ -1,5 +1,6 @@
 package dev.trustmap.ui.graph;
 
+import java.util.List;
 import java.util.Map;
 
 /** Finds what lies under a point of the graph: nodes win over edges. Works in graph units, without a display. */
@@ -11,6 +12,17 @@ public final class HitTest {
      */
     public static Selection find(
             GraphModel model, Map<String, Point> positions, Point at, double nodeRadius, double edgeTolerance) {
+        return find(model, positions, EdgeRoutes.of(model, positions), at, nodeRadius, edgeTolerance);
+    }
+
+    /** As above, with the edges' drawn shapes already computed: curved edges are hit along their curve. */
+    public static Selection find(
+            GraphModel model,
+            Map<String, Point> positions,
+            EdgeRoutes routes,
+            Point at,
+            double nodeRadius,
+            double edgeTolerance) {
         String bestNode = null;
         double bestNodeDistance = nodeRadius;
         for (GraphNode node : model.nodes()) {
@@ -26,14 +38,23 @@ public final class HitTest {
         String bestEdge = null;
         double bestEdgeDistance = edgeTolerance;
         for (GraphEdge edge : model.edges()) {
-            Point a = positions.get(edge.source());
-            Point b = positions.get(edge.target());
-            if (a != null && b != null && segmentDistance(at, a, b) <= bestEdgeDistance) {
+            double distance = edgeDistance(edge, positions, routes, at);
+            if (distance <= bestEdgeDistance) {
                 bestEdge = edge.id();
-                bestEdgeDistance = segmentDistance(at, a, b);
+                bestEdgeDistance = distance;
             }
         }
         return bestEdge == null ? Selection.NONE : Selection.edge(bestEdge);
+    }
+
+    private static double edgeDistance(GraphEdge edge, Map<String, Point> positions, EdgeRoutes routes, Point at) {
+        List<Point> curve = routes.curve(edge.id());
+        if (curve != null) {
+            return EdgeRoutes.distance(at, curve);
+        }
+        Point a = positions.get(edge.source());
+        Point b = positions.get(edge.target());
+        return a == null || b == null ? Double.POSITIVE_INFINITY : segmentDistance(at, a, b);
     }
 
     /** Distance from {@code p} to the segment {@code a}–{@code b}. */

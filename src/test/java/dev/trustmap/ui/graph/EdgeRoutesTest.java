@@ -49,6 +49,17 @@ class EdgeRoutesTest {
     }
 
     @Test
+    void hitTestingFollowsTheCurveNotTheStraightLine() {
+        Point onCurve = EdgeRoutes.at(routes.curve("a/top -> a/bottom:80"), 0.5);
+        Point onStraightLine = new Point(0, 0.5);
+
+        assertThat(HitTest.find(MODEL, POSITIONS, routes, onCurve, 0.2, 0.1))
+                .isEqualTo(Selection.edge("a/top -> a/bottom:80"));
+        assertThat(HitTest.find(MODEL, POSITIONS, routes, onStraightLine, 0.2, 0.1))
+                .isNotEqualTo(Selection.edge("a/top -> a/bottom:80"));
+    }
+
+    @Test
     void bendsLeftInTheLastColumn() {
         Map<String, Point> lastColumn = Map.of(
                 "a/caller", new Point(-4, 0),
