@@ -2,6 +2,7 @@ package dev.trustmap.ui.inspector;
 
 import dev.trustmap.analysis.EdgeAssessment;
 import dev.trustmap.engine.AuthzResult;
+import dev.trustmap.engine.Connection;
 import dev.trustmap.engine.ConnectionResult;
 import dev.trustmap.engine.Decision;
 import dev.trustmap.engine.Peer;
@@ -19,7 +20,7 @@ final class EdgeInspection {
         route(assessed, mesh, out);
         traffic(assessed.edge(), out);
         connection(assessed.verdict().connection(), out);
-        authorization(assessed.verdict().authz(), out);
+        authorization(assessed.verdict().connection(), assessed.verdict().authz(), out);
         return out.build();
     }
 
@@ -63,19 +64,26 @@ final class EdgeInspection {
                 .row("inspector.reason", connection.reason());
     }
 
-    private static void authorization(AuthzResult authz, Sections out) {
+    private static void authorization(ConnectionResult connection, AuthzResult authz, Sections out) {
+        out.section("inspector.section.authorization").row("inspector.verdict", authz.decision());
+        if (connection.connection() == Connection.BROKEN) {
+            // Authorization never runs: the TLS handshake fails first, so there is no policy and no HTTP status.
+            out.row("inspector.policy", out.text("inspector.policy.broken"));
+            return;
+        }
+        if (authz.decision() == Decision.CONDITIONAL) {
+            out.row("inspector.policy", out.text("inspector.policy.conditional"))
+                    .row("inspector.reason", authz.reason());
+            out.section("inspector.section.conditions");
+            authz.conditions().forEach(c -> out.plainRow("•", c));
+            return;
+        }
         String policy = authz.policy() == null
                 ? out.text("inspector.policy.none")
                 : out.text("inspector.policy.rule", authz.policy(), authz.action(), ruleText(authz, out));
-        out.section("inspector.section.authorization")
-                .row("inspector.verdict", authz.decision())
-                .row("inspector.policy", policy)
-                .row("inspector.status", authz.httpStatus())
+        out.row("inspector.policy", policy)
+                .row("inspector.status", authz.httpStatus() > 0 ? authz.httpStatus() : null)
                 .row("inspector.reason", authz.reason());
-        if (authz.decision() == Decision.CONDITIONAL) {
-            out.section("inspector.section.conditions");
-            authz.conditions().forEach(c -> out.plainRow("•", c));
-        }
     }
 
     private static String ruleText(AuthzResult authz, Sections out) {

@@ -3,6 +3,7 @@ package dev.trustmap.ui.inspector;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -10,6 +11,9 @@ import javafx.scene.layout.VBox;
 
 /** Renders the inspector's sections as headed grids of label and value. */
 public final class InspectorController {
+    private static final int LONG_VALUE = 32;
+    private static final String BREAK = "\u200a";
+
     private final InspectorViewModel viewModel;
 
     @FXML
@@ -49,8 +53,11 @@ public final class InspectorController {
         grid.getColumnConstraints().addAll(labels, values);
         int row = 0;
         for (InspectorSection.Row item : section.rows()) {
-            Label value = new Label(item.value());
+            Label value = new Label(breakable(item.value()));
             value.setWrapText(true);
+            if (item.value().length() > LONG_VALUE) {
+                value.setTooltip(new Tooltip(item.value()));
+            }
             value.getStyleClass().add("inspector-value");
             if (item.label().isEmpty()) {
                 grid.add(value, 0, row++, 2, 1);
@@ -61,5 +68,13 @@ public final class InspectorController {
             grid.addRow(row++, label, value);
         }
         return grid;
+    }
+
+    /**
+     * The text with a zero-width break opportunity after each '/', so that identities and paths such as
+     * {@code cluster.local/ns/payments/sa/settlement-batch} wrap between their parts, not in the middle of a name.
+     */
+    static String breakable(String text) {
+        return text.replace("/", "/" + BREAK);
     }
 }

@@ -51,13 +51,32 @@ class InspectorViewModelTest {
         @Test
         void listsTheConditionsOfAConditionalVerdict() {
             graph.select(Selection.edge("analytics/reporting -> payments/ledger:80"));
-            assertThat(inspector.text()).contains("Verdict CONDITIONAL").contains("Allowed only when");
+            assertThat(inspector.text())
+                    .contains("Verdict CONDITIONAL")
+                    .contains("Decided by Depends on the request")
+                    .contains("Conditions\n• allowed by payments/ledger-callers")
+                    .doesNotContain("no rule matched")
+                    .doesNotContain("HTTP status");
         }
 
         @Test
         void explainsABrokenConnection() {
             graph.select(Selection.edge("legacy/core-banking-adapter -> payments/ledger:80"));
-            assertThat(inspector.text()).contains("Result broken").contains("Server mode STRICT");
+            assertThat(inspector.text())
+                    .contains("Result broken")
+                    .contains("Server mode STRICT")
+                    .contains("Decided by the connection fails before authorization (TLS mismatch)")
+                    .doesNotContain("no policy")
+                    .doesNotContain("HTTP status");
+        }
+    }
+
+    @Nested
+    class Wrapping {
+        @Test
+        void letsIdentitiesWrapAfterEachSlash() {
+            assertThat(InspectorController.breakable("cluster.local/ns/a/sa/b"))
+                    .isEqualTo("cluster.local/\u200ans/\u200aa/\u200asa/\u200ab");
         }
     }
 
