@@ -12,7 +12,6 @@ import dev.trustmap.analysis.ResourceKey;
 import dev.trustmap.engine.Decision;
 import dev.trustmap.engine.EdgeOutcome;
 import dev.trustmap.engine.Engine;
-import dev.trustmap.engine.Request;
 import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.mesh.TrafficEdge;
@@ -149,12 +148,13 @@ public final class DraftAssessment {
     private static Map<TrafficEdge, EdgeAssessment> reassess(
             Map<TrafficEdge, EdgeAssessment> previous, Engine engine, Set<String> delta) {
         Map<TrafficEdge, EdgeAssessment> decided = new LinkedHashMap<>(previous);
-        for (Map.Entry<TrafficEdge, EdgeAssessment> entry : decided.entrySet()) {
-            if (delta.contains(entry.getKey().destinationId())) {
-                Request request = entry.getValue().request();
-                entry.setValue(new EdgeAssessment(entry.getKey(), request, engine.evaluate(request)));
-            }
-        }
+        List<TrafficEdge> again = previous.keySet().stream()
+                .filter(e -> delta.contains(e.destinationId()))
+                .toList();
+        // Assessment decides an edge's method and path combinations; going through it keeps both paths alike.
+        Assessment.of(engine, new Traffic(again, java.time.Instant.EPOCH))
+                .edges()
+                .forEach(e -> decided.put(e.edge(), e));
         return decided;
     }
 

@@ -93,17 +93,29 @@ public final class DraftStore {
 
     /** The draft as one multi-document YAML text. */
     public static String toYaml(Draft draft) {
-        List<HasMetadata> documents = new ArrayList<>(draft.objects());
-        draft.deleted().forEach(d -> documents.add(deleteMark(d)));
+        List<HasMetadata> documents = documents(draft);
         if (!draft.intended().isEmpty()) {
             documents.add(intendedDocument(draft.intended()));
         }
         return YamlWriter.toYaml(documents);
     }
 
-    private static boolean isDeletion(HasMetadata object) {
+    /** The draft's objects, then its deletions as the objects annotated {@code trustmap.dev/delete: "true"}. */
+    public static List<HasMetadata> documents(Draft draft) {
+        List<HasMetadata> documents = new ArrayList<>(draft.objects());
+        draft.deleted().forEach(d -> documents.add(deleteMark(d)));
+        return documents;
+    }
+
+    /** Whether an object read from YAML marks a deletion. */
+    public static boolean isDeletion(HasMetadata object) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         return annotations != null && "true".equals(annotations.get(DELETE));
+    }
+
+    /** The object without the deletion mark. */
+    public static HasMetadata unmarked(HasMetadata object) {
+        return withoutDeleteMark(object);
     }
 
     private static HasMetadata deleteMark(HasMetadata object) {

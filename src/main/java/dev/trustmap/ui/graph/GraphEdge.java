@@ -12,8 +12,18 @@ import java.util.Locale;
  * @param source the client node's id
  * @param target the server node's id
  * @param assessment the traffic and the engine's verdict
+ * @param marks extra style classes, e.g. how a policy draft would change the edge ({@code would_break}, {@code opens})
  */
-public record GraphEdge(String id, String source, String target, EdgeAssessment assessment) {
+public record GraphEdge(String id, String source, String target, EdgeAssessment assessment, List<String> marks) {
+
+    public GraphEdge {
+        marks = List.copyOf(marks);
+    }
+
+    /** An edge without marks. */
+    public GraphEdge(String id, String source, String target, EdgeAssessment assessment) {
+        this(id, source, target, assessment, List.of());
+    }
 
     // TODO(#3): two Services of one workload on the same port collapse into one edge; add the Service to the id
     // once a source reports such traffic.
@@ -22,9 +32,14 @@ public record GraphEdge(String id, String source, String target, EdgeAssessment 
         return edge.sourceId() + " -> " + edge.destinationId() + ":" + edge.port();
     }
 
-    /** The verdict class, then the connection class. */
+    /** The verdict class, then the connection class, then the marks. */
     public List<String> styleClasses() {
-        return List.of(verdictClass(), connectionClass());
+        if (marks.isEmpty()) {
+            return List.of(verdictClass(), connectionClass());
+        }
+        List<String> classes = new java.util.ArrayList<>(List.of(verdictClass(), connectionClass()));
+        classes.addAll(marks);
+        return classes;
     }
 
     public String verdictClass() {
@@ -47,7 +62,7 @@ public record GraphEdge(String id, String source, String target, EdgeAssessment 
     /** One line for the hover tooltip: route, rate and verdict. */
     public String summary() {
         TrafficEdge edge = assessment.edge();
-        return String.format(
+        String text = String.format(
                 Locale.ROOT,
                 "%s → %s:%d  %.1f req/s  %s, %s",
                 source,
@@ -56,5 +71,8 @@ public record GraphEdge(String id, String source, String target, EdgeAssessment 
                 edge.requestsPerSecond(),
                 assessment.verdict().decision(),
                 connectionClass());
+        return marks.isEmpty()
+                ? text
+                : text + "  [draft: " + String.join(", ", marks).replace('_', ' ') + "]";
     }
 }

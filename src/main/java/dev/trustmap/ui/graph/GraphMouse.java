@@ -21,6 +21,8 @@ final class GraphMouse {
     private double lastX;
     private double lastY;
     private boolean dragged;
+    private String linkFrom;
+    private javafx.scene.control.ContextMenu menu;
 
     GraphMouse(GraphView view, GraphViewModel viewModel) {
         this.view = view;
@@ -45,6 +47,13 @@ final class GraphMouse {
         lastY = pressY;
         dragged = false;
         tooltip.hide();
+        if (menu != null) {
+            menu.hide();
+        }
+        Selection under = hit(pressX, pressY);
+        linkFrom = view.gestures() != null && event.getButton() == MouseButton.PRIMARY && under.isNode()
+                ? under.id()
+                : null;
         ((Region) event.getSource()).requestFocus();
     }
 
@@ -52,16 +61,38 @@ final class GraphMouse {
         if (Math.hypot(event.getX() - pressX, event.getY() - pressY) > CLICK_SLOP_PX) {
             dragged = true;
         }
-        view.panBy(event.getX() - lastX, event.getY() - lastY);
+        if (linkFrom == null) {
+            view.panBy(event.getX() - lastX, event.getY() - lastY);
+        }
         lastX = event.getX();
         lastY = event.getY();
     }
 
     private void released(MouseEvent event) {
         view.endPan();
-        if (!dragged && event.getButton() == MouseButton.PRIMARY) {
-            viewModel.select(hit(event.getX(), event.getY()));
+        Selection under = hit(event.getX(), event.getY());
+        if (linkFrom != null && dragged) {
+            // TODO(#5): draw a rubber-band line while dragging from a node.
+            if (under.isNode() && !under.id().equals(linkFrom)) {
+                view.gestures().link(linkFrom, under.id());
+            }
+        } else if (!dragged && event.getButton() == MouseButton.PRIMARY) {
+            viewModel.select(under);
+        } else if (!dragged && event.getButton() == MouseButton.SECONDARY && view.gestures() != null) {
+            showMenu((Region) event.getSource(), under, event);
         }
+        linkFrom = null;
+    }
+
+    private void showMenu(Region panel, Selection under, MouseEvent event) {
+        var items = view.gestures().menuFor(under);
+        if (items.isEmpty()) {
+            return;
+        }
+        viewModel.select(under);
+        menu = new javafx.scene.control.ContextMenu(items.toArray(javafx.scene.control.MenuItem[]::new));
+        menu.getStyleClass().add("graph-menu");
+        menu.show(panel, event.getScreenX(), event.getScreenY());
     }
 
     private void hover(Region panel, MouseEvent event) {
@@ -91,7 +122,6 @@ final class GraphMouse {
         return HitTest.find(
                 viewModel.visibleProperty().get(),
                 view.positions(),
-                view.routes(),
                 at,
                 NODE_RADIUS_PX * unitsPerPixel,
                 EDGE_TOLERANCE_PX * unitsPerPixel);

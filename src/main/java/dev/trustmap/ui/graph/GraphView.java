@@ -36,6 +36,7 @@ public final class GraphView {
     private final GraphStyles styles = new GraphStyles();
     private int styledFor = -1;
     private Selection highlighted = Selection.NONE;
+    private GraphGestures gestures;
 
     public GraphView(GraphViewModel viewModel) {
         assert Platform.isFxApplicationThread();
@@ -184,6 +185,15 @@ public final class GraphView {
         return new javafx.geometry.Point2D(px.x, px.y);
     }
 
+    /** Right-click menus and node-to-node drags; null turns them off (a drag from a node then pans). */
+    public void setGestures(GraphGestures newGestures) {
+        gestures = newGestures;
+    }
+
+    GraphGestures gestures() {
+        return gestures;
+    }
+
     public Camera camera() {
         return panel.getCamera();
     }
@@ -217,10 +227,5 @@ public final class GraphView {
 
     Map<String, Point> positions() {
         return viewModel.positionsProperty().get();
-    }
-
-    /** The shapes the edges are drawn with, for hit testing along curves. */
-    EdgeRoutes routes() {
-        return sync.routes();
     }
 }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,10 +23,15 @@ public final class GraphViewModel {
     private final StringProperty namespaceFilter = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<GraphModel> visible = new ReadOnlyObjectWrapper<>(GraphModel.empty());
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(Selection.NONE);
+    private final ObjectProperty<UnaryOperator<GraphModel>> decorator =
+            new SimpleObjectProperty<>(UnaryOperator.identity());
 
     public GraphViewModel() {
         visible.bind(Bindings.createObjectBinding(
-                () -> model.get().filterNamespace(namespaceFilter.get()), model, namespaceFilter));
+                () -> decorator.get().apply(model.get()).filterNamespace(namespaceFilter.get()),
+                model,
+                namespaceFilter,
+                decorator));
         visible.addListener((obs, old, now) -> dropSelectionIfGone(now));
     }
 
@@ -100,6 +106,11 @@ public final class GraphViewModel {
 
     public StringProperty namespaceFilterProperty() {
         return namespaceFilter;
+    }
+
+    /** Rewrites the model before it is shown (the policy draft shows its verdicts this way); identity by default. */
+    public ObjectProperty<UnaryOperator<GraphModel>> decoratorProperty() {
+        return decorator;
     }
 
     public ObjectProperty<Selection> selectionProperty() {

@@ -122,6 +122,18 @@ public final class MainWindow {
         controller.addBanner(banner);
     }
 
+    /** Puts a pane under the graph column (the policy draft), with a divider between them. */
+    public void addUnderGraph(javafx.scene.Node pane) {
+        javafx.scene.control.SplitPane split =
+                (javafx.scene.control.SplitPane) scene.getRoot().lookup("#split");
+        javafx.scene.Node graphColumn = split.getItems().get(0);
+        javafx.scene.control.SplitPane column = new javafx.scene.control.SplitPane();
+        column.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.getItems().set(0, column);
+        column.getItems().setAll(graphColumn, pane);
+        column.setDividerPositions(0.66);
+    }
+
     public GraphView graphView() {
         return graphView;
     }

@@ -19,6 +19,19 @@ public final class TrustmapApp extends Application {
     private UiTasks tasks;
     private MainWindow window;
     private ClusterWiring cluster;
+    private final java.nio.file.Path trustmapFolder;
+    private dev.trustmap.ui.editor.EditorWiring editor;
+
+    /** The app with the user's Trustmap folder ({@code trustmap.home}, else {@code ~/.trustmap}). */
+    public TrustmapApp() {
+        this(java.nio.file.Path.of(System.getProperty(
+                "trustmap.home", System.getProperty("user.home") + java.io.File.separator + ".trustmap")));
+    }
+
+    /** The app keeping its draft in {@code trustmapFolder} (tests use a temporary one). */
+    public TrustmapApp(java.nio.file.Path trustmapFolder) {
+        this.trustmapFolder = trustmapFolder;
+    }
 
     @Override
     public void start(Stage stage) {
@@ -43,6 +56,8 @@ public final class TrustmapApp extends Application {
         viewModel.openLab();
         MainWindow main = new MainWindow(viewModel, messages);
         main.show(stage, messages.get("app.title"));
+        editor = dev.trustmap.ui.editor.EditorWiring.install(
+                main, tasks, dialogs, messages, new dev.trustmap.analysis.workspace.DraftStore(trustmapFolder));
         cluster = ClusterWiring.install(main, tasks, dialogs, messages, ClusterConnector.standard());
         LOG.info("window open; loading the lab");
         return main;
@@ -51,6 +66,11 @@ public final class TrustmapApp extends Application {
     /** The cluster feature's wiring (for tests). */
     public ClusterWiring cluster() {
         return cluster;
+    }
+
+    /** The policy draft's wiring (for tests). */
+    public dev.trustmap.ui.editor.EditorWiring editor() {
+        return editor;
     }
 
     @Override

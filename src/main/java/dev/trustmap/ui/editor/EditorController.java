@@ -1,0 +1,152 @@
+package dev.trustmap.ui.editor;
+
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.util.Duration;
+
+/** Binds the draft pane (changes, YAML, forms) to its view model and forwards its buttons. */
+public final class EditorController {
+    private static final Duration TYPING_PAUSE = Duration.millis(350);
+
+    private final EditorViewModel viewModel;
+    private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
+
+    @FXML
+    private Label summaryLabel;
+
+    @FXML
+    private Label noticeLabel;
+
+    @FXML
+    private Button undoButton;
+
+    @FXML
+    private Button redoButton;
+
+    @FXML
+    private Button exportButton;
+
+    @FXML
+    private Button copyButton;
+
+    @FXML
+    private Button discardButton;
+
+    @FXML
+    private ListView<String> changesList;
+
+    @FXML
+    private TextArea diffArea;
+
+    @FXML
+    private Label yamlError;
+
+    @FXML
+    private TextArea yamlArea;
+
+    EditorController(EditorViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        noticeLabel.textProperty().bind(viewModel.noticeProperty());
+        noticeLabel.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
+        redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
+        exportButton.disableProperty().bind(viewModel.emptyProperty());
+        copyButton.disableProperty().bind(viewModel.emptyProperty());
+        discardButton.disableProperty().bind(viewModel.emptyProperty());
+        changesList.setItems(viewModel.changes());
+        changesList.setCellFactory(list -> new ChangeCell());
+        diffArea.textProperty().bind(viewModel.diffTextProperty());
+        bindYaml();
+    }
+
+    private void bindYaml() {
+        YamlEditorViewModel yaml = viewModel.yaml();
+        yamlArea.setText(yaml.textProperty().get());
+        yaml.textProperty().addListener((obs, old, now) -> {
+            if (!now.equals(yamlArea.getText())) {
+                yamlArea.setText(now);
+            }
+        });
+        // Validate once the user pauses, not on every key: parsing and re-assessing per key would lag.
+        typing.setOnFinished(e -> yaml.edited(yamlArea.getText()));
+        yamlArea.textProperty().addListener((obs, old, now) -> {
+            if (!now.equals(yaml.textProperty().get())) {
+                typing.playFromStart();
+            }
+        });
+        yamlError.textProperty().bind(yaml.errorProperty());
+        yamlError.visibleProperty().bind(yaml.errorProperty().isNotEmpty());
+        yamlError.managedProperty().bind(yamlError.visibleProperty());
+        yaml.errorLineProperty().addListener((obs, old, now) -> markLine(now.intValue()));
+    }
+
+    // TODO(#5): a TextArea cannot colour one line; the error line gets a red border and its text is selected once
+    // the user leaves the editor. A code editor control (RichTextFX) would mark it in place.
+    private void markLine(int line) {
+        yamlArea.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), line > 0);
+        if (line > 0 && !yamlArea.isFocused()) {
+            String[] lines = yamlArea.getText().split("\n", -1);
+            int start = 0;
+            for (int i = 0; i < line - 1 && i < lines.length; i++) {
+                start += lines[i].length() + 1;
+            }
+            int end = Math.min(yamlArea.getLength(), start + (line - 1 < lines.length ? lines[line - 1].length() : 0));
+            yamlArea.selectRange(start, end);
+        }
+    }
+
+    @FXML
+    void undo() {
+        viewModel.undo();
+    }
+
+    @FXML
+    void redo() {
+        viewModel.redo();
+    }
+
+    @FXML
+    void exportFolder() {
+        viewModel.exportToFolder();
+    }
+
+    @FXML
+    void copy() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(viewModel.exportText());
+        Clipboard.getSystemClipboard().setContent(content);
+        viewModel.copied();
+    }
+
+    @FXML
+    void discard() {
+        viewModel.discard();
+    }
+
+    /** A change row, styled by what it is (would break, opens, resource). */
+    private static final class ChangeCell extends javafx.scene.control.ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            getStyleClass().removeAll("change-break", "change-opens");
+            if (!empty && item.startsWith("Would break")) {
+                getStyleClass().add("change-break");
+            } else if (!empty && item.startsWith("Opens")) {
+                getStyleClass().add("change-opens");
+            }
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package dev.trustmap.ui.editor;
+
+import dev.trustmap.analysis.EdgeAssessment;
+import dev.trustmap.analysis.workspace.Baseline;
+import dev.trustmap.analysis.workspace.Draft;
+import dev.trustmap.analysis.workspace.DraftAssessment;
+import dev.trustmap.analysis.workspace.DraftStore;
+import dev.trustmap.analysis.workspace.IntendedEdge;
+import dev.trustmap.analysis.workspace.PolicyGestures;
+import dev.trustmap.analysis.workspace.Workspace;
+import dev.trustmap.engine.Engine;
+import dev.trustmap.export.YamlWriter;
+import dev.trustmap.source.folder.ManifestException;
+import dev.trustmap.ui.common.DialogService;
+import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.UiTasks;
+import dev.trustmap.ui.graph.GraphEdge;
+import dev.trustmap.ui.graph.GraphViewModel;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The policy draft in the window: the workspace and its undo stack, gestures from the graph, the draft assessed in
+ * the background after every edit and tick, the Changes list and YAML diff, and export. FX thread only.
+ */
+public final class EditorViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(EditorViewModel.class);
+
+    private final Messages messages;
+    private final UiTasks tasks;
+    private final DialogService dialogs;
+    private final GraphViewModel graph;
+    private final DraftStore store;
+    private final ObservableList<String> changes = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper diffText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final BooleanProperty canUndo = new SimpleBooleanProperty();
+    private final BooleanProperty canRedo = new SimpleBooleanProperty();
+    private final BooleanProperty empty = new SimpleBooleanProperty(true);
+    private final YamlEditorViewModel yaml;
+    private final PolicyFormViewModel form;
+    private Workspace workspace;
+    private MeshState mesh;
+    private DraftAssessment assessed;
+
+    public EditorViewModel(
+            Messages messages, UiTasks tasks, DialogService dialogs, GraphViewModel graph, DraftStore store) {
+        this.messages = messages;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.graph = graph;
+        this.store = store;
+        this.yaml = new YamlEditorViewModel(tasks, this::applyYaml);
+        this.form = new PolicyFormViewModel(this::put);
+        summary.set(messages.get("editor.summary.empty"));
+    }
+
+    /** A new mesh or new traffic: the draft stays and is assessed against it. */
+    public void meshChanged(MeshState state) {
+        if (state == null) {
+            return;
+        }
+        mesh = state;
+        if (workspace == null) {
+            workspace = new Workspace(state.snapshot(), state.traffic(), store);
+            workspace.addListener(this::draftChanged);
+            restoreSaved();
+        } else {
+            workspace.rebase(state.snapshot(), state.traffic());
+        }
+        form.meshChanged(state.snapshot());
+        reassess();
+    }
+
+    private void restoreSaved() {
+        try {
+            store.load().filter(d -> !d.isEmpty()).ifPresent(saved -> {
+                workspace.restore(saved);
+                notice.set(messages.get("editor.notice.restored", saved.size()));
+            });
+        } catch (ManifestException | RuntimeException e) {
+            LOG.warn("could not restore the saved draft from {}: {}", store.file(), e.getMessage());
+            notice.set(messages.get("editor.notice.restoreFailed", e.getMessage()));
+        }
+    }
+
+    private void draftChanged() {
+        Draft draft = workspace.draft();
+        canUndo.set(workspace.canUndo());
+        canRedo.set(workspace.canRedo());
+        empty.set(draft.isEmpty());
+        yaml.showDraft(draft);
+        reassess();
+    }
+
+    private void reassess() {
+        Draft draft = workspace.draft();
+        if (draft.isEmpty() && assessed == null) {
+            graph.decoratorProperty().set(UnaryOperator.identity());
+            return;
+        }
+        MeshState state = mesh;
+        DraftAssessment previous = assessed;
+        try {
+            tasks.run(() -> assess(previous, state, draft), this::assessed);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("window closing; draft not assessed", e);
+        }
+    }
+
+    private static DraftAssessment assess(DraftAssessment previous, MeshState state, Draft draft) {
+        assert !Platform.isFxApplicationThread();
+        if (previous != null && previous.baseline().engine() == state.engine()) {
+            return previous.next(previous.baseline(), draft, state.traffic());
+        }
+        return DraftAssessment.of(Baseline.of(state.engine()), draft, state.traffic());
+    }
+
+    private void assessed(DraftAssessment result) {
+        assessed = result;
+        if (result.draft() != workspace.draft()) {
+            return;
+        }
+        boolean none = result.draft().isEmpty();
+        changes.setAll(ChangeRows.of(result.diff(), messages));
+        diffText.set(ChangeRows.diffText(result.diff()));
+        graph.decoratorProperty().set(none ? UnaryOperator.identity() : new DraftDecorator(result));
+        summary.set(
+                none
+                        ? messages.get("editor.summary.empty")
+                        : messages.get(
+                                "editor.summary",
+                                result.draft().size(),
+                                result.diff().wouldBreak().size(),
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "%.1f",
+                                        result.diff().brokenRate()),
+                                result.diff().opens().size()));
+    }
+
+    /** "Allow only this" on an edge of the graph. */
+    public void allowOnly(String edgeId) {
+        edge(edgeId).ifPresent(e -> gesture(g -> g.allowOnly(e)));
+    }
+
+    /** "Deny this" on an edge of the graph. */
+    public void deny(String edgeId) {
+        edge(edgeId).ifPresent(e -> gesture(g -> g.deny(e)));
+    }
+
+    /** An allow-nothing for the namespace. */
+    public void defaultDeny(String namespace) {
+        gesture(g -> g.defaultDeny(namespace));
+    }
+
+    /** A drag from one workload to another: the traffic is intended, the destination's ALLOW names the caller. */
+    public void intend(String from, String to) {
+        if (workspace == null || GraphNodeIds.outside(from)) {
+            notice.set(messages.get("editor.notice.outside"));
+            return;
+        }
+        IntendedEdge edge = IntendedEdge.between(workspace.current(), from, to).orElse(null);
+        if (edge == null) {
+            notice.set(messages.get("editor.notice.noService", to));
+            return;
+        }
+        gesture(g -> g.intend(edge), edge);
+    }
+
+    private java.util.Optional<EdgeAssessment> edge(String edgeId) {
+        return graph.visibleProperty().get().edge(edgeId).map(GraphEdge::assessment);
+    }
+
+    private void gesture(Function<PolicyGestures, List<HasMetadata>> make) {
+        gesture(make, null);
+    }
+
+    private void gesture(Function<PolicyGestures, List<HasMetadata>> make, IntendedEdge intended) {
+        if (workspace == null) {
+            return;
+        }
+        try {
+            List<HasMetadata> objects = make.apply(new PolicyGestures(effectiveEngine()));
+            workspace.edit(d -> {
+                Draft next = intended == null ? d : d.intend(intended);
+                for (HasMetadata object : objects) {
+                    next = next.put(object);
+                }
+                return next;
+            });
+        } catch (PolicyGestures.GestureException e) {
+            LOG.info("gesture refused: {}", e.getMessage());
+            dialogs.showError(messages.get("editor.gesture.failed"), e.getMessage(), null);
+        }
+    }
+
+    private Engine effectiveEngine() {
+        if (assessed != null && assessed.draft() == workspace.draft()) {
+            return assessed.engine();
+        }
+        return Engine.of(workspace.effective());
+    }
+
+    /** Adds or replaces objects in the draft (the forms use this). */
+    public void put(HasMetadata object) {
+        if (workspace != null) {
+            workspace.put(object);
+        }
+    }
+
+    private void applyYaml(Draft fromYaml) {
+        if (workspace != null) {
+            workspace.edit(d -> Draft.of(fromYaml.objects(), fromYaml.deleted(), d.intended()));
+        }
+    }
+
+    public void undo() {
+        if (workspace != null) {
+            workspace.undo();
+        }
+    }
+
+    public void redo() {
+        if (workspace != null) {
+            workspace.redo();
+        }
+    }
+
+    /** Throws the draft away (undoable). */
+    public void discard() {
+        if (workspace != null) {
+            workspace.discard();
+            notice.set("");
+        }
+    }
+
+    /** The draft as YAML for the clipboard: objects, and deletions annotated {@code trustmap.dev/delete}. */
+    public String exportText() {
+        return workspace == null ? "" : YamlWriter.toYaml(DraftStore.documents(workspace.draft()));
+    }
+
+    /** Asks for a folder and writes a file per object there. */
+    public void exportToFolder() {
+        if (workspace == null || workspace.draft().isEmpty()) {
+            return;
+        }
+        dialogs.chooseFolder(messages.get("editor.export")).ifPresent(this::exportToFolder);
+    }
+
+    public void exportToFolder(Path folder) {
+        List<HasMetadata> documents = DraftStore.documents(workspace.draft());
+        tasks.run(
+                () -> YamlWriter.writeFolder(documents, folder),
+                written -> notice.set(messages.get("editor.notice.exported", written.size(), folder)),
+                e -> dialogs.showError(messages.get("editor.export.failed"), e.getMessage(), e));
+    }
+
+    public void copied() {
+        notice.set(messages.get("editor.notice.copied"));
+    }
+
+    public ObservableList<String> changes() {
+        return changes;
+    }
+
+    public ReadOnlyStringProperty diffTextProperty() {
+        return diffText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public BooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public BooleanProperty canRedoProperty() {
+        return canRedo;
+    }
+
+    public BooleanProperty emptyProperty() {
+        return empty;
+    }
+
+    public YamlEditorViewModel yaml() {
+        return yaml;
+    }
+
+    public PolicyFormViewModel form() {
+        return form;
+    }
+
+    /** The draft (for tests). */
+    public Draft draft() {
+        return workspace == null ? Draft.EMPTY : workspace.draft();
+    }
+
+    /** The latest assessment of the draft, or null before the first (for tests). */
+    public DraftAssessment assessed() {
+        return assessed;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.trustmap.ui.editor;
+
+import dev.trustmap.analysis.workspace.DraftStore;
+import dev.trustmap.ui.common.DialogService;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.UiTasks;
+import dev.trustmap.ui.main.MainWindow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** Wires the policy draft into the main window: the pane under the graph, graph gestures, undo and redo keys. */
+public final class EditorWiring {
+    private final EditorViewModel viewModel;
+
+    private EditorWiring(EditorViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    /** Installs the draft into an open main window; its draft lives in {@code store}. */
+    public static EditorWiring install(
+            MainWindow window, UiTasks tasks, DialogService dialogs, Messages messages, DraftStore store) {
+        EditorViewModel viewModel =
+                new EditorViewModel(messages, tasks, dialogs, window.viewModel().graph(), store);
+        FXMLLoader loader =
+                new FXMLLoader(EditorWiring.class.getResource("/fxml/editor/Editor.fxml"), messages.bundle());
+        loader.setControllerFactory(type -> type == PolicyFormController.class
+                ? new PolicyFormController(viewModel.form())
+                : new EditorController(viewModel));
+        Parent pane;
+        try {
+            pane = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the draft pane's FXML", e);
+        }
+        window.addUnderGraph(pane);
+        window.graphView().setGestures(new GraphMenus(viewModel, messages));
+        var accelerators = window.scene().getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), viewModel::undo);
+        accelerators.put(
+                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                viewModel::redo);
+        var mesh = window.viewModel().inspector().meshProperty();
+        mesh.addListener((obs, old, now) -> viewModel.meshChanged(now));
+        viewModel.meshChanged(mesh.get());
+        return new EditorWiring(viewModel);
+    }
+
+    public EditorViewModel viewModel() {
+        return viewModel;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.trustmap.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustmap.ui.graph.GraphView;
+import dev.trustmap.ui.main.MainWindow;
+import dev.trustmap.ui.main.TrustmapApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The draft's main flows on a real window, headless: gestures, undo, the form, a restart, a screenshot. */
+@ExtendWith(ApplicationExtension.class)
+class DraftWindowTest {
+    private static final String EDGE = "payments/payments -> payments/ledger:80";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path home;
+
+    private TrustmapApp app;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Files.deleteIfExists(home.resolve("draft.yaml"));
+        app = new TrustmapApp(home);
+        window = app.open(stage, null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get();
+    }
+
+    private void awaitLab() throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String edgeClass(MainWindow shown) {
+        var edge = shown.graphView().graph().getEdge(EDGE);
+        return edge == null ? "" : String.valueOf(edge.getAttribute("ui.class"));
+    }
+
+    private void awaitClass(MainWindow shown, String expected) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> edgeClass(shown).equals(expected));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void rightClickEdge(FxRobot robot) {
+        GraphView graph = window.graphView();
+        Point2D middle = graph.pixelOf("payments/payments").midpoint(graph.pixelOf("payments/ledger"));
+        robot.rightClickOn(graph.node().localToScreen(middle));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void denyThisTurnsTheEdgeAndUndoRestoresIt(FxRobot robot) throws Exception {
+        awaitLab();
+        assertThat(edgeClass(window)).isEqualTo("allow_policy, mtls");
+        rightClickEdge(robot);
+        robot.clickOn("Deny this");
+        awaitClass(window, "deny, mtls, would_break");
+        EditorViewModel editor = app.editor().viewModel();
+        assertThat(editor.changes())
+                .anySatisfy(row -> assertThat(row).startsWith("Would break: payments/payments → payments/ledger:80"));
+        assertThat(editor.diffTextProperty().get()).contains("+  name: trustmap-deny-ledger");
+        assertThat(window.viewModel()
+                        .graph()
+                        .visibleProperty()
+                        .get()
+                        .edge(EDGE)
+                        .orElseThrow()
+                        .summary())
+                .contains("req/s")
+                .contains("would break");
+        writeScreenshot("draft.png");
+
+        robot.clickOn(window.graphView().node());
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        awaitClass(window, "allow_policy, mtls");
+        assertThat(editor.draft().isEmpty()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        awaitClass(window, "deny, mtls, would_break");
+    }
+
+    @Test
+    void theFormPutsAPolicyIntoTheYamlAndTheGraph(FxRobot robot) throws Exception {
+        awaitLab();
+        PolicyFormViewModel form = app.editor().viewModel().form();
+        robot.interact(() -> {
+            robot.lookup("#formTab").queryAs(javafx.scene.Node.class);
+            TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(2);
+            form.namespaceProperty().set("payments");
+            form.nameProperty().set("ledger-lockdown");
+            form.selectorProperty().set("app=ledger");
+            form.actionProperty().set("DENY");
+            form.principals().setAll(List.of("cluster.local/ns/payments/sa/payments"));
+        });
+        robot.clickOn("#applyPolicyButton");
+        awaitClass(window, "deny, mtls, would_break");
+        assertThat(app.editor().viewModel().yaml().textProperty().get())
+                .contains("name: ledger-lockdown")
+                .contains("action: DENY")
+                .contains("- cluster.local/ns/payments/sa/payments");
+    }
+
+    @Test
+    void aBadYamlEditShowsItsLineAndAGoodOneApplies(FxRobot robot) throws Exception {
+        awaitLab();
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> yaml.setText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
+                + "  name: x\n  namespace: payments\nspec:\n  action: DENNY\n"));
+        EditorViewModel editor = app.editor().viewModel();
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> editor.yaml().errorLineProperty().get() == 7);
+        assertThat(editor.yaml().errorProperty().get()).contains("draft.yaml:7").contains("spec.action");
+        robot.interact(() -> yaml.setText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
+                + "  name: x\n  namespace: payments\nspec:\n  selector:\n    matchLabels: {app: ledger}\n"
+                + "  action: DENY\n  rules:\n  - {}\n"));
+        awaitClass(window, "deny, mtls, would_break");
+        assertThat(editor.yaml().errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRestartOffersTheDraftBack(FxRobot robot) throws Exception {
+        awaitLab();
+        robot.interact(() -> app.editor().viewModel().deny(EDGE));
+        awaitClass(window, "deny, mtls, would_break");
+        assertThat(home.resolve("draft.yaml")).exists();
+        WaitForAsyncUtils.asyncFx(app::stop).get();
+
+        TrustmapApp again = new TrustmapApp(home);
+        MainWindow[] reopened = new MainWindow[1];
+        robot.interact(() -> reopened[0] = again.open(new Stage(), null));
+        app = again;
+        window = reopened[0];
+        awaitLab();
+        awaitClass(window, "deny, mtls, would_break");
+        assertThat(again.editor().viewModel().noticeProperty().get()).startsWith("Restored your draft");
+    }
+
+    private void writeScreenshot(String name) throws Exception {
+        Thread.sleep(300);
+        Files.createDirectories(SCREENSHOTS);
+        WritableImage image =
+                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(image, null),
+                "png",
+                SCREENSHOTS.resolve(name).toFile());
+    }
+}
