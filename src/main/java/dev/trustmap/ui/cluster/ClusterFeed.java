@@ -119,6 +119,8 @@ final class ClusterFeed implements MeshFeed {
         return new MeshState(name, engine, shownTraffic, Assessment.of(engine, shownTraffic), now);
     }
 
+    // TODO(#4): the query runs on the one worker, so a Prometheus that hangs (up to its 10 s timeout) holds back graph
+    // updates from the cluster meanwhile; query on its own thread and hand the traffic over like snapshots.
     private void queryTelemetry(Instant now) {
         nextQuery = now.plus(connection.settings().refresh());
         TelemetrySource telemetry = connection.telemetry();

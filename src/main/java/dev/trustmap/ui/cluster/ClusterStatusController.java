@@ -16,7 +16,7 @@ import javafx.scene.layout.HBox;
  * Details menu), ambient namespaces, the namespace chooser and Disconnect. Hidden while no cluster is shown.
  */
 public final class ClusterStatusController {
-    private static final String STATE_CLASS = "cluster-";
+    private static final String STATE_CLASS = "state-";
 
     private final ClusterViewModel viewModel;
 

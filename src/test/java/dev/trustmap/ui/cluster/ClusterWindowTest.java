@@ -105,7 +105,7 @@ class ClusterWindowTest {
         assertThat(graph().getNode("unknown")).isNotNull();
         assertThat(edgeClass(REVIEWS)).endsWith("mtls").doesNotStartWith("deny");
         assertThat(window.viewModel().state().traffic().edges()).hasSize(4);
-        assertThat(app.cluster().viewModel().summaryProperty().get()).isEqualTo("Cluster: mock · live");
+        assertThat(app.cluster().viewModel().summaryProperty().get()).isEqualTo("● live");
         assertThat(robot.lookup("#cluster-banner").query().isVisible()).isFalse();
         assertThat(robot.lookup("#connect-dialog").tryQuery()).isEmpty();
 
