@@ -57,17 +57,20 @@ public final class MeshAssessment {
 
     /**
      * The assessment under another engine for the same workloads and Services, recomputing only the destinations
-     * in {@code changed} (workload ids {@code namespace/name}). The other engine's policy list must keep the order
-     * of this one's for the policies that did not change.
+     * in {@code changed} (workload ids {@code namespace/name}). Rows kept from this assessment have their deciding
+     * policies renumbered (by {@code namespace/name}) when the other engine lists its policies in another order.
      */
     public MeshAssessment reassess(Engine next, Set<String> changed) {
         List<EdgeSource> nextSources = sources(next);
         Map<AuthzPolicy, Integer> index = policyIndex(next);
-        int[][] nextOutcomes = outcomes.clone();
+        int[] renumber = OutcomeCode.renumbering(policies, next.policies().authzPolicies());
+        int[][] nextOutcomes = new int[outcomes.length][];
         IntStream.range(0, targets.size())
-                .filter(t -> changed.contains(targets.get(t).workload().id()))
                 .parallel()
-                .forEach(t -> nextOutcomes[t] = assessTarget(next, nextSources, targets.get(t), index));
+                .forEach(t -> nextOutcomes[t] =
+                        changed.contains(targets.get(t).workload().id())
+                                ? assessTarget(next, nextSources, targets.get(t), index)
+                                : OutcomeCode.renumber(outcomes[t], renumber));
         return new MeshAssessment(next, targets, nextOutcomes);
     }
 

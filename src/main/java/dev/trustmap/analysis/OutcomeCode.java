@@ -34,6 +34,37 @@ final class OutcomeCode {
         return new EdgeOutcome(decision(code), connection(code), policy == 0 ? null : policies.get(policy - 1), rule);
     }
 
+    /**
+     * How deciding-policy numbers move from one policy list to another, matched by {@code namespace/name}; null
+     * when none moves. A policy missing from the new list gets 0 (none): rows it decided are always recomputed.
+     */
+    static int[] renumbering(List<AuthzPolicy> before, List<AuthzPolicy> after) {
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int i = 0; i < after.size(); i++) {
+            positions.put(after.get(i).ref(), i + 1);
+        }
+        int[] renumber = new int[before.size() + 1];
+        boolean moved = false;
+        for (int i = 0; i < before.size(); i++) {
+            renumber[i + 1] = positions.getOrDefault(before.get(i).ref(), 0);
+            moved |= renumber[i + 1] != i + 1;
+        }
+        return moved ? renumber : null;
+    }
+
+    /** A row with its policy numbers moved; the same array when nothing moves. */
+    static int[] renumber(int[] row, int[] renumber) {
+        if (renumber == null) {
+            return row;
+        }
+        int[] moved = new int[row.length];
+        for (int i = 0; i < row.length; i++) {
+            int policy = row[i] >>> POLICY_SHIFT;
+            moved[i] = (row[i] & ((1 << POLICY_SHIFT) - 1)) | renumber[policy] << POLICY_SHIFT;
+        }
+        return moved;
+    }
+
     static Decision decision(int code) {
         return DECISIONS[code & 0x3];
     }

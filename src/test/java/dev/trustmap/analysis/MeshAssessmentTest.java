@@ -82,5 +82,30 @@ class MeshAssessmentTest {
             }
             assertThat(incremental.countByDecision()).isNotEqualTo(before.countByDecision());
         }
+
+        @Test
+        void deletingAPolicyKeepsTheOtherRowsDecidingPoliciesRight() {
+            MeshAssessment before = MeshAssessment.of(Engine.of(MESH));
+            List<HasMetadata> policies = new ArrayList<>(MESH.policies());
+            HasMetadata deleted = policies.remove(0);
+            MeshSnapshot edited = MESH.withPolicies(policies);
+
+            Set<String> touched = ChangeImpact.touchedBy(edited, List.of(deleted));
+            MeshAssessment incremental = before.reassess(Engine.of(edited), touched);
+            MeshAssessment full = MeshAssessment.of(Engine.of(edited));
+
+            for (int t = 0; t < full.targets().size(); t++) {
+                for (int s = 0; s < full.sources().size(); s++) {
+                    EdgeOutcome expected = full.outcome(t, s);
+                    EdgeOutcome actual = incremental.outcome(t, s);
+                    assertThat(actual.decision()).isEqualTo(expected.decision());
+                    assertThat(actual.policy() == null ? null : actual.policy().ref())
+                            .isEqualTo(
+                                    expected.policy() == null
+                                            ? null
+                                            : expected.policy().ref());
+                }
+            }
+        }
     }
 }
