@@ -42,10 +42,24 @@ final class GraphSync {
         for (GraphNode node : model.nodes()) {
             syncNode(node, positions.get(node.id()));
         }
+        if (!staleNodes.isEmpty()) {
+            remeasure();
+        }
         routes = EdgeRoutes.of(model, positions);
         for (GraphEdge edge : model.edges()) {
             syncEdge(edge);
         }
+    }
+
+    /**
+     * GraphStream recomputes the graph's bounds (which Fit shows) only when a node moves, not when one is removed;
+     * setting a node's position again makes a filtered graph fit to what is left.
+     */
+    private void remeasure() {
+        graph.nodes().findFirst().ifPresent(node -> {
+            Point at = placed.getOrDefault(node.getId(), new Point(0, 0));
+            node.setAttribute("xyz", at.x(), at.y(), 0.0);
+        });
     }
 
     /** How the edges last applied are drawn (curves for calls within a column). */

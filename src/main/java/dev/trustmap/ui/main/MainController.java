@@ -71,16 +71,28 @@ public final class MainController {
         namespaceBox.setItems(viewModel.namespaces());
         namespaceBox.setConverter(new NamespaceConverter());
         namespaceBox.getSelectionModel().select("");
+        // A new source replaces the items and clears the value; null means no filter, so say so instead of a blank.
+        namespaceBox.setPromptText(messages.get("toolbar.namespace.all"));
         namespaceBox
                 .valueProperty()
                 .addListener((obs, old, now) ->
                         viewModel.graph().namespaceFilterProperty().set(now == null ? "" : now));
+        viewModel.graph().namespaceFilterProperty().addListener((obs, old, now) -> showFilter(false));
+        viewModel.namespaces().addListener((javafx.collections.ListChangeListener<String>) change -> showFilter(true));
         searchField.textProperty().bindBidirectional(viewModel.searchProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         relayoutButton.disableProperty().bind(viewModel.busyProperty());
         sourceLabel.textProperty().bind(viewModel.sourceProperty());
         countsLabel.textProperty().bind(viewModel.countsProperty());
         updatedLabel.textProperty().bind(viewModel.updatedProperty());
+    }
+
+    /** Shows the filter in the box; new items leave the box's cell blank even when its value stays, so re-set it. */
+    private void showFilter(boolean itemsChanged) {
+        String filter = viewModel.graph().namespaceFilterProperty().get();
+        if (itemsChanged || !filter.equals(namespaceBox.getValue())) {
+            namespaceBox.getSelectionModel().select(filter);
+        }
     }
 
     @FXML

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,7 @@ public final class MainViewModel {
     private volatile GraphModel shownModel = GraphModel.empty();
     private volatile Map<String, Point> shownPositions = Map.of();
     private Future<?> ticking;
+    private boolean partialLayout;
 
     public MainViewModel(Messages messages, UiTasks tasks, DialogService dialogs, MeshFeeds feeds) {
         this.messages = messages;
@@ -65,6 +67,7 @@ public final class MainViewModel {
         this.feeds = feeds;
         this.inspector = new InspectorViewModel(messages, graph);
         source.set(messages.get("status.none"));
+        graph.namespaceFilterProperty().addListener((obs, old, now) -> filterChanged());
     }
 
     public void openLab() {
@@ -154,15 +157,34 @@ public final class MainViewModel {
         });
     }
 
-    /** Lays the current graph out again in the background. */
+    /**
+     * Lays out again, in the background, what is shown: with a namespace filter only the filtered graph, while the
+     * hidden nodes keep their places until the filter changes (then the new view is laid out too).
+     */
     public void relayout() {
-        GraphModel model = shownModel;
-        tasks.run(
-                () -> LayeredLayout.compute(model),
-                positions -> showGraph(graph.modelProperty().get(), positions));
+        GraphModel visible = graph.visibleProperty().get();
+        Map<String, Point> previous = graph.positionsProperty().get();
+        boolean partial =
+                visible.nodes().size() < graph.modelProperty().get().nodes().size();
+        tasks.run(() -> LayeredLayout.compute(visible), positions -> {
+            Map<String, Point> merged = new HashMap<>(previous);
+            merged.putAll(positions);
+            showGraph(graph.modelProperty().get(), merged);
+            partialLayout = partial;
+        });
+    }
+
+    private void filterChanged() {
+        if (partialLayout) {
+            relayout();
+        }
+        if (state != null) {
+            refreshStatus();
+        }
     }
 
     private void showGraph(GraphModel model, Map<String, Point> positions) {
+        partialLayout = false;
         graph.show(model, positions);
         shownPositions = graph.positionsProperty().get();
     }
@@ -192,15 +214,35 @@ public final class MainViewModel {
         if (!all.equals(namespaces)) {
             namespaces.setAll(all);
         }
+        if (!all.contains(graph.namespaceFilterProperty().get())) {
+            graph.namespaceFilterProperty().set("");
+        }
     }
 
     private void refreshStatus() {
         MeshState current = state;
         source.set(messages.get("status.source", current.sourceName()));
-        long workloads = current.snapshot().workloads().size();
-        counts.set(messages.get("status.counts", workloads, shownModel.edges().size(), shownModel.deniedCount()));
+        counts.set(countsText(current.snapshot().workloads().size()));
         String time = TIME.format(current.updatedAt().atZone(ZoneId.systemDefault()));
         updated.set(messages.get("status.updated", time));
+    }
+
+    /** The counts of what is shown: "4 of 20 workloads" when a namespace filter hides part of the mesh. */
+    private String countsText(long workloads) {
+        GraphModel visible = graph.visibleProperty().get();
+        String filter = graph.namespaceFilterProperty().get();
+        if (filter == null || filter.isEmpty()) {
+            return messages.get("status.counts", workloads, shownModel.edges().size(), shownModel.deniedCount());
+        }
+        long shown =
+                visible.nodes().stream().filter(n -> !n.namespace().isEmpty()).count();
+        return messages.get(
+                "status.counts.filtered",
+                shown,
+                workloads,
+                visible.edges().size(),
+                shownModel.edges().size(),
+                visible.deniedCount());
     }
 
     private void stopTicking() {

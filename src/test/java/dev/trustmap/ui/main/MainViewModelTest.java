@@ -50,6 +50,28 @@ class MainViewModelTest {
     }
 
     @Test
+    void relayoutAndCountsFollowTheNamespaceFilter() throws Exception {
+        viewModel.open(new StaticFeed(LabFixture.state()));
+        awaitWorker();
+        var graph = viewModel.graph();
+        graph.namespaceFilterProperty().set("legacy");
+        assertThat(viewModel.countsProperty().get()).startsWith("4 of 20 workloads · 4 of 33 edges");
+
+        viewModel.relayout();
+        awaitWorker();
+        var filtered = dev.trustmap.ui.graph.LayeredLayout.compute(
+                graph.visibleProperty().get());
+        assertThat(graph.positionsProperty().get()).containsAllEntriesOf(filtered);
+
+        graph.namespaceFilterProperty().set("");
+        awaitWorker();
+        assertThat(graph.positionsProperty().get())
+                .isEqualTo(dev.trustmap.ui.graph.LayeredLayout.compute(
+                        graph.modelProperty().get()));
+        assertThat(viewModel.countsProperty().get()).startsWith("20 workloads");
+    }
+
+    @Test
     void opensAFolderWithItsTrafficFile() throws Exception {
         viewModel.openFolder(Path.of("src/test/resources/traffic/bookinfo"));
         awaitWorker();

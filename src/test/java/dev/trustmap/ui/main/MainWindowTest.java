@@ -155,4 +155,33 @@ class MainWindowTest {
         assertThat(window.graphView().graph().getNodeCount()).isEqualTo(21);
         assertThat(window.viewModel().sourceProperty().get()).contains("Lab");
     }
+
+    @Test
+    void theNamespaceFilterFitsCountsAndResetsWithANewSource(FxRobot robot) throws Exception {
+        awaitLab();
+        GraphView graph = window.graphView();
+        double before = spread(graph);
+        ComboBox<String> namespaces = robot.lookup("#namespaceBox").queryAs(ComboBox.class);
+        robot.interact(() -> namespaces.getSelectionModel().select("legacy"));
+        robot.interact(graph::fit);
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(spread(graph)).isGreaterThan(before * 1.15);
+        assertThat(window.viewModel().countsProperty().get()).startsWith("4 of 20 workloads · 4 of 33 edges");
+
+        robot.interact(() -> window.viewModel().openFolder(Path.of("src/test/resources/traffic/bookinfo")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> graph.graph().getNode("bookinfo/productpage-v1") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The box's button cell (the other cell belongs to its closed popup list).
+        assertThat(namespaces.lookupAll(".list-cell").stream()
+                        .map(n -> ((javafx.scene.control.Labeled) n).getText())
+                        .toList())
+                .contains("All namespaces");
+        assertThat(window.viewModel().graph().namespaceFilterProperty().get()).isEmpty();
+        assertThat(window.viewModel().countsProperty().get()).doesNotContain(" of ");
+    }
+
+    private static double spread(GraphView graph) {
+        return graph.pixelOf("legacy/core-banking-adapter").distance(graph.pixelOf("payments/settlement-batch"));
+    }
 }
