@@ -16,6 +16,7 @@ import java.util.Optional;
 final class FolderFeed implements MeshFeed {
     private final Path folder;
     private final String name;
+    private volatile String trafficOrigin = "traffic";
 
     FolderFeed(Path folder, String name) {
         this.folder = folder;
@@ -30,8 +31,15 @@ final class FolderFeed implements MeshFeed {
     @Override
     public MeshState open(Instant now) throws ManifestException {
         Engine engine = Engine.of(FolderSource.load(List.of(folder)).snapshot());
-        Traffic traffic = TrafficFile.find(folder).orElse(Traffic.none());
+        Optional<Path> trafficFile = TrafficFile.locate(folder);
+        Traffic traffic = trafficFile.isEmpty() ? Traffic.none() : TrafficFile.read(trafficFile.get());
+        trafficFile.ifPresent(file -> trafficOrigin = file.getFileName().toString());
         return new MeshState(name, engine, traffic, Assessment.of(engine, traffic), now);
+    }
+
+    @Override
+    public String trafficOrigin() {
+        return trafficOrigin;
     }
 
     @Override

@@ -14,7 +14,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
-import javafx.util.StringConverter;
 
 /** Binds the main window's controls to its view model and forwards their events. */
 public final class MainController {
@@ -54,6 +53,9 @@ public final class MainController {
     @FXML
     private Label updatedLabel;
 
+    @FXML
+    private Label warningLabel;
+
     public MainController(MainViewModel viewModel, GraphView graphView, Messages messages) {
         this.viewModel = viewModel;
         this.graphView = graphView;
@@ -68,31 +70,21 @@ public final class MainController {
         clip.heightProperty().bind(graphHolder.heightProperty());
         graphHolder.setClip(clip);
         Tooltip.install(connectWrapper, new Tooltip(messages.get("toolbar.connect.tooltip")));
-        namespaceBox.setItems(viewModel.namespaces());
-        namespaceBox.setConverter(new NamespaceConverter());
-        namespaceBox.getSelectionModel().select("");
-        // A new source replaces the items and clears the value; null means no filter, so say so instead of a blank.
-        namespaceBox.setPromptText(messages.get("toolbar.namespace.all"));
-        namespaceBox
-                .valueProperty()
-                .addListener((obs, old, now) ->
-                        viewModel.graph().namespaceFilterProperty().set(now == null ? "" : now));
-        viewModel.graph().namespaceFilterProperty().addListener((obs, old, now) -> showFilter(false));
-        viewModel.namespaces().addListener((javafx.collections.ListChangeListener<String>) change -> showFilter(true));
+        NamespaceBox.bind(
+                namespaceBox, viewModel.namespaces(), viewModel.graph().namespaceFilterProperty(), messages);
         searchField.textProperty().bindBidirectional(viewModel.searchProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         relayoutButton.disableProperty().bind(viewModel.busyProperty());
         sourceLabel.textProperty().bind(viewModel.sourceProperty());
         countsLabel.textProperty().bind(viewModel.countsProperty());
         updatedLabel.textProperty().bind(viewModel.updatedProperty());
-    }
-
-    /** Shows the filter in the box; new items leave the box's cell blank even when its value stays, so re-set it. */
-    private void showFilter(boolean itemsChanged) {
-        String filter = viewModel.graph().namespaceFilterProperty().get();
-        if (itemsChanged || !filter.equals(namespaceBox.getValue())) {
-            namespaceBox.getSelectionModel().select(filter);
-        }
+        warningLabel.textProperty().bind(viewModel.warningProperty());
+        warningLabel.visibleProperty().bind(viewModel.warningProperty().isNotEmpty());
+        warningLabel.managedProperty().bind(warningLabel.visibleProperty());
+        Tooltip details = new Tooltip();
+        details.textProperty().bind(viewModel.warningDetailsProperty());
+        details.setShowDuration(javafx.util.Duration.INDEFINITE);
+        warningLabel.setTooltip(details);
     }
 
     @FXML
@@ -155,18 +147,5 @@ public final class MainController {
     void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();
-    }
-
-    /** Shows "All namespaces" for the empty filter. */
-    private final class NamespaceConverter extends StringConverter<String> {
-        @Override
-        public String toString(String namespace) {
-            return namespace == null || namespace.isEmpty() ? messages.get("toolbar.namespace.all") : namespace;
-        }
-
-        @Override
-        public String fromString(String text) {
-            return text;
-        }
     }
 }

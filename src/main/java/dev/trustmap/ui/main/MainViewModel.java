@@ -50,6 +50,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
     private final StringProperty search = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<String> namespaces = FXCollections.observableArrayList("");
@@ -103,6 +105,7 @@ public final class MainViewModel {
         inspector.meshProperty().set(prepared.state());
         refreshNamespaces(prepared.model());
         refreshStatus();
+        refreshWarning();
         busy.set(false);
         LOG.info(
                 "showing {}: {} nodes, {} edges",
@@ -154,6 +157,7 @@ public final class MainViewModel {
             }
             inspector.meshProperty().set(p.state());
             refreshStatus();
+            refreshWarning();
         });
     }
 
@@ -227,6 +231,22 @@ public final class MainViewModel {
         updated.set(messages.get("status.updated", time));
     }
 
+    /** Warns about observed edges that name a missing workload or Service; they are left out of the graph. */
+    private void refreshWarning() {
+        MeshState current = state;
+        MeshFeed shown = feed;
+        var unresolved = current.assessment().unresolved();
+        List<String> lines = unresolved.isEmpty()
+                ? List.of()
+                : UnresolvedEdges.describe(shown.trafficOrigin(), current.snapshot(), unresolved, messages);
+        String details = String.join("\n", lines);
+        if (!details.equals(warningDetails.get()) && !lines.isEmpty()) {
+            LOG.warn("{} observed edges not shown:\n{}", lines.size(), details);
+        }
+        warningDetails.set(details);
+        warning.set(lines.isEmpty() ? "" : messages.get("status.unresolved", lines.size()));
+    }
+
     /** The counts of what is shown: "4 of 20 workloads" when a namespace filter hides part of the mesh. */
     private String countsText(long workloads) {
         GraphModel visible = graph.visibleProperty().get();
@@ -274,6 +294,16 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty countsProperty() {
         return counts.getReadOnlyProperty();
+    }
+
+    /** A warning for the status bar, empty when there is none. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    /** What the warning is about, one line per item (for its tooltip). */
+    public ReadOnlyStringProperty warningDetailsProperty() {
+        return warningDetails.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty updatedProperty() {

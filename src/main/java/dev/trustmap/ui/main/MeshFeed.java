@@ -29,6 +29,11 @@ public interface MeshFeed {
         return tick(now).map(traffic -> current.withTraffic(traffic, now));
     }
 
+    /** The name of the traffic's origin, for warnings about edges that cannot be shown (e.g. the traffic file). */
+    default String trafficOrigin() {
+        return "traffic";
+    }
+
     /** How often a live feed is asked for changes. */
     default Duration tickInterval() {
         return Duration.ofSeconds(1);

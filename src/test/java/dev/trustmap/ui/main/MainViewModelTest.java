@@ -79,6 +79,30 @@ class MainViewModelTest {
         assertThat(viewModel.sourceProperty().get()).isEqualTo("Source: Folder bookinfo");
         assertThat(viewModel.graph().modelProperty().get().edges()).isNotEmpty();
         assertThat(viewModel.graph().modelProperty().get().nodeIds()).contains("unknown");
+        assertThat(viewModel.warningProperty().get()).isEmpty();
+    }
+
+    @Test
+    void warnsAboutTrafficEdgesNamingMissingWorkloadsAndStillLoads() throws Exception {
+        Path bookinfo = Path.of("src/test/resources/traffic/bookinfo");
+        try (var files = Files.list(bookinfo)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        Path traffic = folder.resolve("traffic.yaml");
+        Files.writeString(
+                traffic, Files.readString(traffic).replace("to: bookinfo/details-v1", "to: bookinfo/detials-v1"));
+
+        viewModel.openFolder(folder);
+        awaitWorker();
+
+        assertThat(dialogs.shown).isEmpty();
+        assertThat(viewModel.graph().modelProperty().get().nodeIds()).contains("bookinfo/productpage-v1");
+        assertThat(viewModel.warningProperty().get()).contains("1 observed edge not shown");
+        assertThat(viewModel.warningDetailsProperty().get())
+                .isEqualTo("traffic.yaml: edge bookinfo/productpage-v1 -> bookinfo/detials-v1: "
+                        + "no such workload bookinfo/detials-v1");
     }
 
     @Test
