@@ -30,7 +30,19 @@ final class FolderFeed implements MeshFeed {
 
     @Override
     public MeshState open(Instant now) throws ManifestException {
-        Engine engine = Engine.of(FolderSource.load(List.of(folder)).snapshot());
+        List<Path> files = FolderSource.manifestFiles(List.of(folder));
+        if (files.isEmpty()) {
+            // Opening it would replace the graph with a blank canvas; an error keeps the previous view.
+            throw new ManifestException(folder.toString(), 0, null, "no .yaml, .yml or .json files in this folder.");
+        }
+        Engine engine = Engine.of(FolderSource.loadFiles(files).snapshot());
+        if (engine.snapshot().workloads().isEmpty()) {
+            throw new ManifestException(
+                    folder.toString(),
+                    0,
+                    null,
+                    "no workloads (Deployments, StatefulSets, DaemonSets, Jobs or Pods) in this folder.");
+        }
         Optional<Path> trafficFile = TrafficFile.locate(folder);
         Traffic traffic = trafficFile.isEmpty() ? Traffic.none() : TrafficFile.read(trafficFile.get());
         trafficFile.ifPresent(file -> trafficOrigin = file.getFileName().toString());

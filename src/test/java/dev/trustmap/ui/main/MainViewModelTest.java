@@ -106,6 +106,23 @@ class MainViewModelTest {
     }
 
     @Test
+    void keepsTheViewAndSaysSoWhenAFolderHasNoManifests() throws Exception {
+        viewModel.open(new StaticFeed(LabFixture.state()));
+        awaitWorker();
+        Files.writeString(folder.resolve("notes.txt"), "not a manifest");
+
+        viewModel.openFolder(folder);
+        awaitWorker();
+
+        assertThat(dialogs.shown)
+                .singleElement()
+                .asString()
+                .contains("Could not open the folder", folder + ": no .yaml, .yml or .json files in this folder.");
+        assertThat(viewModel.graph().modelProperty().get().nodes()).hasSize(21);
+        assertThat(viewModel.sourceProperty().get()).isEqualTo("Source: fixture");
+    }
+
+    @Test
     void keepsTheViewWhenAFolderIsBroken() throws Exception {
         viewModel.open(new StaticFeed(LabFixture.state()));
         awaitWorker();
