@@ -20,6 +20,9 @@ final class GraphSync {
     private final Map<String, Point> placed = new HashMap<>();
     private final Map<String, List<Point>> curved = new HashMap<>();
     private EdgeRoutes routes = EdgeRoutes.none();
+    private GraphModel applied = GraphModel.empty();
+    private String focus;
+    private Set<String> neighbours = Set.of();
 
     GraphSync(Graph graph) {
         this.graph = graph;
@@ -27,6 +30,8 @@ final class GraphSync {
 
     void apply(GraphModel model, Map<String, Point> positions) {
         assert Platform.isFxApplicationThread();
+        applied = model;
+        neighbours = neighboursOf(model, focus);
         Set<String> edgeIds = new HashSet<>();
         model.edges().forEach(e -> edgeIds.add(e.id()));
         List<String> staleEdges = graph.edges()
@@ -62,6 +67,42 @@ final class GraphSync {
         });
     }
 
+    /**
+     * Highlights a workload's edges: they get the class {@code related}, every other edge and node {@code dimmed};
+     * null shows everything plainly again. The classes come first since GraphStream lets the first class win.
+     */
+    void focus(String nodeId) {
+        focus = nodeId;
+        neighbours = neighboursOf(applied, nodeId);
+        applied.nodes().forEach(n -> setClass(n.id(), graph.getNode(n.id()), nodeClasses(n)));
+        applied.edges().forEach(e -> setClass("e:" + e.id(), graph.getEdge(e.id()), edgeClasses(e)));
+    }
+
+    private static Set<String> neighboursOf(GraphModel model, String nodeId) {
+        if (nodeId == null) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>();
+        ids.add(nodeId);
+        model.incoming(nodeId).forEach(e -> ids.add(e.source()));
+        model.outgoing(nodeId).forEach(e -> ids.add(e.target()));
+        return ids;
+    }
+
+    private String nodeClasses(GraphNode node) {
+        String own = String.join(", ", node.styleClasses());
+        return focus == null || neighbours.contains(node.id()) ? own : "dimmed, " + own;
+    }
+
+    private String edgeClasses(GraphEdge edge) {
+        String own = String.join(", ", edge.styleClasses());
+        if (focus == null) {
+            return own;
+        }
+        boolean related = edge.source().equals(focus) || edge.target().equals(focus);
+        return (related ? "related, " : "dimmed, ") + own;
+    }
+
     /** How the edges last applied are drawn (curves for calls within a column). */
     EdgeRoutes routes() {
         return routes;
@@ -73,7 +114,7 @@ final class GraphSync {
             node = graph.addNode(model.id());
             node.setAttribute("ui.label", model.label());
         }
-        setClass(node.getId(), node, String.join(", ", model.styleClasses()));
+        setClass(node.getId(), node, nodeClasses(model));
         Point at = position == null ? new Point(0, 0) : position;
         if (!at.equals(placed.get(model.id()))) {
             node.setAttribute("xyz", at.x(), at.y(), 0.0);
@@ -86,7 +127,7 @@ final class GraphSync {
         if (edge == null) {
             edge = graph.addEdge(model.id(), model.source(), model.target(), true);
         }
-        setClass("e:" + model.id(), edge, String.join(", ", model.styleClasses()));
+        setClass("e:" + model.id(), edge, edgeClasses(model));
         setCurve(model.id(), edge, routes.curve(model.id()));
     }
 
@@ -109,7 +150,7 @@ final class GraphSync {
     }
 
     private void setClass(String key, org.graphstream.graph.Element element, String styleClass) {
-        if (!styleClass.equals(classes.get(key))) {
+        if (element != null && !styleClass.equals(classes.get(key))) {
             element.setAttribute("ui.class", styleClass);
             classes.put(key, styleClass);
         }

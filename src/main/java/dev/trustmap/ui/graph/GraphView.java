@@ -100,6 +100,7 @@ public final class GraphView {
             now.setAttribute("ui.selected");
         }
         highlighted = selection;
+        sync.focus(selection.isNode() ? selection.id() : null);
     }
 
     private Element element(Selection selection) {

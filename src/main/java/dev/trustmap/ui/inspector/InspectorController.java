@@ -2,6 +2,7 @@ package dev.trustmap.ui.inspector;
 
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -42,7 +43,7 @@ public final class InspectorController {
         }
     }
 
-    private static GridPane grid(InspectorSection section) {
+    private GridPane grid(InspectorSection section) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("inspector-grid");
         ColumnConstraints labels = new ColumnConstraints();
@@ -63,16 +64,28 @@ public final class InspectorController {
                 grid.add(value, 0, row++, 2, 1);
                 continue;
             }
-            Label label = new Label(item.label());
-            label.getStyleClass().add("inspector-label");
-            grid.addRow(row++, label, value);
+            grid.addRow(row++, labelFor(item), value);
         }
         return grid;
     }
 
+    /** The row's label; for an edge of a workload, a link that selects the edge. */
+    private javafx.scene.control.Labeled labelFor(InspectorSection.Row item) {
+        if (item.edgeId() == null) {
+            Label label = new Label(item.label());
+            label.getStyleClass().add("inspector-label");
+            return label;
+        }
+        Hyperlink link = new Hyperlink(item.label());
+        link.getStyleClass().add("inspector-link");
+        link.setOnAction(e -> viewModel.selectEdge(item.edgeId()));
+        return link;
+    }
+
     /**
-     * The text with a zero-width break opportunity after each '/', so that identities and paths such as
-     * {@code cluster.local/ns/payments/sa/settlement-batch} wrap between their parts, not in the middle of a name.
+     * The text with a hair space (a break opportunity JavaFX honours, unlike a zero-width space) after each '/', so
+     * that identities and paths such as {@code cluster.local/ns/payments/sa/settlement-batch} wrap between their
+     * parts, not in the middle of a name.
      */
     static String breakable(String text) {
         return text.replace("/", "/" + BREAK);

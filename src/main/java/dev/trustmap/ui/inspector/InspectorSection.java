@@ -9,6 +9,15 @@ public record InspectorSection(String heading, List<Row> rows) {
         rows = List.copyOf(rows);
     }
 
-    /** One line: what it is, and its value. */
-    public record Row(String label, String value) {}
+    /**
+     * One line: what it is, and its value.
+     *
+     * @param edgeId the edge the row stands for, which clicking it selects; null for a plain row
+     */
+    public record Row(String label, String value, String edgeId) {
+
+        public Row(String label, String value) {
+            this(label, value, null);
+        }
+    }
 }

@@ -55,6 +55,11 @@ public final class InspectorViewModel {
         }
     }
 
+    /** Selects an edge listed in the inspector (a workload's incoming or outgoing edge). */
+    public void selectEdge(String edgeId) {
+        graph.select(Selection.edge(edgeId));
+    }
+
     /** Everything the inspector shows as plain text, one row a line (for tests and copying). */
     public String text() {
         return title.get() + "\n"

@@ -83,7 +83,7 @@ final class NodeInspection {
                     edge.assessment().verdict().decision(),
                     edge.connectionClass(),
                     edge.rate());
-            out.plainRow(other, verdict);
+            out.edgeRow(other, verdict, edge.id());
         }
     }
 }

@@ -35,6 +35,12 @@ final class Sections {
         return this;
     }
 
+    /** A row for an edge: clicking it selects the edge. */
+    Sections edgeRow(String label, String value, String edgeId) {
+        rows.add(new InspectorSection.Row(label, value, edgeId));
+        return this;
+    }
+
     String text(String key, Object... args) {
         return messages.get(key, args);
     }

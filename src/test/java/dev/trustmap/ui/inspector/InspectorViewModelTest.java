@@ -94,6 +94,22 @@ class InspectorViewModelTest {
         }
 
         @Test
+        void listsEdgesThatSelectTheEdge() {
+            graph.select(Selection.node("payments/ledger"));
+            var row = inspector.sections().stream()
+                    .flatMap(section -> section.rows().stream())
+                    .filter(r -> "payments/payments".equals(r.label()))
+                    .findFirst()
+                    .orElseThrow();
+
+            inspector.selectEdge(row.edgeId());
+
+            assertThat(graph.selectionProperty().get())
+                    .isEqualTo(Selection.edge("payments/payments -> payments/ledger:80"));
+            assertThat(inspector.text()).contains("payments/payments → payments/ledger");
+        }
+
+        @Test
         void saysWhenNoSidecarEnforcesAnything() {
             graph.select(Selection.node("legacy/core-banking-adapter"));
             assertThat(inspector.text()).contains("Sidecar no: policies are not enforced");

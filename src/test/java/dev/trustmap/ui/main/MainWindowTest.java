@@ -184,4 +184,23 @@ class MainWindowTest {
     private static double spread(GraphView graph) {
         return graph.pixelOf("legacy/core-banking-adapter").distance(graph.pixelOf("payments/settlement-batch"));
     }
+
+    @Test
+    void selectingAWorkloadHighlightsItsEdgesAndDimsTheRest(FxRobot robot) throws Exception {
+        awaitLab();
+        var graph = window.graphView().graph();
+        robot.interact(() -> window.viewModel().graph().select(Selection.node("payments/ledger")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.getEdge(EDGE).getAttribute("ui.class").toString()).startsWith("related, ");
+        assertThat(graph.getNode("payments/payments").getAttribute("ui.class").toString())
+                .doesNotContain("dimmed");
+        assertThat(graph.getNode("identity/users-db").getAttribute("ui.class").toString())
+                .startsWith("dimmed, ");
+        assertThat(graph.edges().filter(e -> !e.getId().contains("payments/ledger")))
+                .allMatch(e -> e.getAttribute("ui.class").toString().startsWith("dimmed, "));
+
+        robot.interact(() -> window.viewModel().graph().clearSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.getEdge(EDGE).getAttribute("ui.class")).isEqualTo("allow_policy, mtls");
+    }
 }
