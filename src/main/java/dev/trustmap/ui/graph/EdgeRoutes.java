@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * How edges are drawn: straight, except a call between two nodes of one column with other nodes between them, which
- * would run through those nodes and read as a chain. Such an edge bends out to the side as a cubic curve (to the
- * right, or to the left in the last column), leaving and entering the nodes sideways so its arrowhead stays clear of
- * the label under the node. Drawing and hit testing both use these curves. Pure computation, in graph units.
+ * would run through those nodes and read as a chain. Such an edge bends out to the right as a cubic curve (away from
+ * the calls coming in from the left; the graph's padding leaves room in the last column), leaving and entering the
+ * nodes sideways so its arrowhead stays clear of the label under the node. Drawing and hit testing both use these
+ * curves. Pure computation, in graph units.
  */
 public final class EdgeRoutes {
     private static final double SAME_COLUMN = 1e-6;
@@ -37,10 +38,6 @@ public final class EdgeRoutes {
                 .values()
                 .forEach(p ->
                         columns.computeIfAbsent(p.x(), x -> new ArrayList<>()).add(p.y()));
-        double rightmost =
-                positions.values().stream().mapToDouble(Point::x).max().orElse(0);
-        double leftmost =
-                positions.values().stream().mapToDouble(Point::x).min().orElse(0);
         Set<String> pairs = new HashSet<>();
         model.edges().forEach(e -> pairs.add(e.source() + "\n" + e.target()));
         Map<String, List<Point>> curves = new HashMap<>();
@@ -54,19 +51,18 @@ public final class EdgeRoutes {
             if (between > 0) {
                 boolean wider = pairs.contains(edge.target() + "\n" + edge.source())
                         && edge.source().compareTo(edge.target()) > 0;
-                double side = from.x() >= rightmost - SAME_COLUMN && rightmost > leftmost ? -1 : 1;
-                curves.put(edge.id(), arc(from, to, between, wider, side));
+                curves.put(edge.id(), arc(from, to, between, wider));
             }
         }
         return new EdgeRoutes(curves);
     }
 
-    private static List<Point> arc(Point from, Point to, int between, boolean wider, double side) {
+    private static List<Point> arc(Point from, Point to, int between, boolean wider) {
         double bend = Math.min(MAX_BEND, BASE_BEND + BEND_PER_NODE * between);
         if (wider) {
             bend += BASE_BEND; // the call back on the same pair takes a wider arc
         }
-        double cx = from.x() + side * bend;
+        double cx = from.x() + bend;
         return List.of(from, new Point(cx, from.y()), new Point(cx, to.y()), to);
     }
 

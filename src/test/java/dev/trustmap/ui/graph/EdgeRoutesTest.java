@@ -58,18 +58,4 @@ class EdgeRoutesTest {
         assertThat(HitTest.find(MODEL, POSITIONS, routes, onStraightLine, 0.2, 0.1))
                 .isNotEqualTo(Selection.edge("a/top -> a/bottom:80"));
     }
-
-    @Test
-    void bendsLeftInTheLastColumn() {
-        Map<String, Point> lastColumn = Map.of(
-                "a/caller", new Point(-4, 0),
-                "a/top", new Point(0, -1),
-                "a/middle", new Point(0, 0),
-                "a/bottom", new Point(0, 1),
-                "a/next", new Point(-4, 1));
-
-        List<Point> curve = EdgeRoutes.of(MODEL, lastColumn).curve("a/top -> a/bottom:80");
-
-        assertThat(EdgeRoutes.at(curve, 0.5).x()).isLessThan(0);
-    }
 }
