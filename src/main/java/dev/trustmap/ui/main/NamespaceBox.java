@@ -34,7 +34,13 @@ final class NamespaceBox {
     /** Shows the filter in the box; new items can leave the box's cell blank although its value stays, so re-set it. */
     private void show(boolean itemsChanged) {
         String current = filter.get();
-        if (itemsChanged || !current.equals(box.getValue())) {
+        if (itemsChanged) {
+            // The box's skin reacts to new items after this listener and blanks its cell, so select afterwards.
+            javafx.application.Platform.runLater(() -> {
+                box.getSelectionModel().clearSelection();
+                box.getSelectionModel().select(filter.get());
+            });
+        } else if (!current.equals(box.getValue())) {
             box.getSelectionModel().select(current);
         }
     }
