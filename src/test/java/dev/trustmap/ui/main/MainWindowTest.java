@@ -172,11 +172,8 @@ class MainWindowTest {
         robot.interact(() -> window.viewModel().openFolder(Path.of("src/test/resources/traffic/bookinfo")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> graph.graph().getNode("bookinfo/productpage-v1") != null);
         WaitForAsyncUtils.waitForFxEvents();
-        // The box's button cell (the other cell belongs to its closed popup list).
-        assertThat(namespaces.lookupAll(".list-cell").stream()
-                        .map(n -> ((javafx.scene.control.Labeled) n).getText())
-                        .toList())
-                .contains("All namespaces");
+        var shown = ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) namespaces.getSkin()).getDisplayNode();
+        assertThat(((javafx.scene.control.Labeled) shown).getText()).isEqualTo("All namespaces");
         assertThat(window.viewModel().graph().namespaceFilterProperty().get()).isEmpty();
         assertThat(window.viewModel().countsProperty().get()).doesNotContain(" of ");
     }
@@ -202,5 +199,16 @@ class MainWindowTest {
         robot.interact(() -> window.viewModel().graph().clearSelection());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(graph.getEdge(EDGE).getAttribute("ui.class")).isEqualTo("allow_policy, mtls");
+    }
+
+    @Test
+    void theInspectorKeepsItsWidthWhenTheWindowGrows(FxRobot robot) throws Exception {
+        awaitLab();
+        javafx.scene.layout.Region inspector = robot.lookup(".inspector").queryAs(javafx.scene.layout.Region.class);
+        double before = inspector.getWidth();
+        javafx.stage.Window stage = window.scene().getWindow();
+        robot.interact(() -> stage.setWidth(stage.getWidth() - 200));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspector.getWidth()).isCloseTo(before, org.assertj.core.api.Assertions.within(2.0));
     }
 }
