@@ -2,6 +2,7 @@ package dev.trustmap.source.cluster;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,12 +12,34 @@ import java.util.stream.Collectors;
  * @param kinds one entry per resource kind Trustmap watches
  * @param lastUpdate when the last change from the cluster arrived (or the first lists completed)
  * @param messages sentences for people: lists that failed and why, watches reconnecting, missing Istio resources
+ * @param unreachableServer the API server's URL when every watch dropped at once (the server cannot be reached), else
+ *     null; the per-kind messages stay in {@code messages}
  */
-public record ClusterStatus(List<KindStatus> kinds, Instant lastUpdate, List<String> messages) {
+public record ClusterStatus(
+        List<KindStatus> kinds, Instant lastUpdate, List<String> messages, String unreachableServer) {
 
     public ClusterStatus {
         kinds = List.copyOf(kinds);
         messages = List.copyOf(messages);
+    }
+
+    /** A status with every watch in contact with the API server. */
+    public ClusterStatus(List<KindStatus> kinds, Instant lastUpdate, List<String> messages) {
+        this(kinds, lastUpdate, messages, null);
+    }
+
+    /** Whether every watch dropped, so the API server cannot be reached (fabric8 keeps retrying). */
+    public boolean unreachable() {
+        return unreachableServer != null;
+    }
+
+    /** The messages of kinds that are live or in error: what is left once the dropped watches are one sentence. */
+    public List<String> messagesBeyondStale() {
+        List<String> stale = kinds.stream()
+                .filter(k -> k.state() == State.STALE && k.message() != null)
+                .map(KindStatus::message)
+                .toList();
+        return messages.stream().filter(m -> !stale.contains(m)).toList();
     }
 
     /** Whether a kind's cache is current, being reloaded, or could not be read. */
@@ -61,7 +84,10 @@ public record ClusterStatus(List<KindStatus> kinds, Instant lastUpdate, List<Str
 
     /** Whether both say the same, ignoring the update time. */
     boolean sameStateAs(ClusterStatus other) {
-        return other != null && kinds.equals(other.kinds) && messages.equals(other.messages);
+        return other != null
+                && kinds.equals(other.kinds)
+                && messages.equals(other.messages)
+                && Objects.equals(unreachableServer, other.unreachableServer);
     }
 
     private String names(State state) {

@@ -1,10 +1,13 @@
 package dev.trustmap.source.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -104,6 +107,28 @@ final class FailureMessages {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? withoutMessage(root) : message;
+    }
+
+    /** Words for an exception that carries no message, instead of its class name. */
+    private static String withoutMessage(Throwable root) {
+        if (root instanceof ClosedChannelException || root instanceof EOFException) {
+            return "the connection was closed";
+        }
+        if (root instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (root instanceof HttpTimeoutException
+                || root instanceof TimeoutException
+                || root instanceof SocketTimeoutException) {
+            return "no answer in time";
+        }
+        if (root instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (root instanceof SSLException) {
+            return "the TLS handshake failed";
+        }
+        return root instanceof IOException ? "a network error" : "an unexpected error; see the log";
     }
 }

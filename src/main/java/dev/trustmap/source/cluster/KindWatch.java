@@ -134,6 +134,13 @@ final class KindWatch {
         return new KindStatus(kind.plural(), State.LIVE, failed);
     }
 
+    /** Whether the kind was listed but every one of its watches dropped (and fabric8 is reconnecting). */
+    boolean dropped() {
+        return !informers.isEmpty()
+                && informers.values().stream().allMatch(SharedIndexInformer::hasSynced)
+                && informers.values().stream().noneMatch(SharedIndexInformer::isWatching);
+    }
+
     void close() {
         informers.values().forEach(SharedIndexInformer::stop);
         informers.clear();

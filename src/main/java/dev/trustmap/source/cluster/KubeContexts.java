@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the contexts of a kubeconfig file, and the fabric8 configuration of one. */
 final class KubeContexts {
+    private static final Pattern MARK = Pattern.compile("\\s*in .*line (\\d+), column (\\d+):?\\s*");
 
     private KubeContexts() {}
 
@@ -54,10 +57,29 @@ final class KubeContexts {
         } catch (RuntimeException e) {
             // fabric8 wraps some problems in KubernetesClientException, but YAML syntax errors arrive unwrapped
             throw new ClusterException(
-                    "The kubeconfig " + kubeconfig + " cannot be read (" + FailureMessages.rootMessage(e) + ").",
+                    "The kubeconfig " + kubeconfig + " cannot be read (" + oneLine(FailureMessages.rootMessage(e))
+                            + ").",
                     "Check the file, e.g. with 'kubectl config view'.",
                     e);
         }
+    }
+
+    /**
+     * A YAML parser's message on one line: its sentences with their line and column, without the quoted snippet and
+     * caret lines, e.g. {@code expected the node content, but found '<stream end>' at line 2, column 1}.
+     */
+    static String oneLine(String message) {
+        List<String> parts = new ArrayList<>();
+        for (String line : message.split("\\R")) {
+            Matcher mark = MARK.matcher(line);
+            if (mark.matches() && !parts.isEmpty()) {
+                int last = parts.size() - 1;
+                parts.set(last, parts.get(last) + " at line " + mark.group(1) + ", column " + mark.group(2));
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                parts.add(line.strip());
+            }
+        }
+        return parts.isEmpty() ? message.strip() : String.join("; ", parts);
     }
 
     /** Whether the file names this context. */

@@ -120,9 +120,11 @@ public final class PrometheusClient {
     static TelemetryException unreachable(PrometheusTransport transport, Exception cause) {
         LOG.debug("{} unreachable", transport.describe(), cause);
         return new TelemetryException(
-                transport.describe() + " cannot be reached (" + FailureMessages.rootMessage(cause)
-                        + "); check the URL and that Prometheus runs. The graph shows the configuration "
-                        + "without traffic until then.",
+                transport.describe() + " cannot be reached (" + FailureMessages.rootMessage(cause) + "); "
+                        + (transport instanceof ProxyTransport
+                                ? "check that the Service exists and Prometheus runs behind it"
+                                : "check the URL (or the port-forward) and that Prometheus runs")
+                        + ". The graph shows the configuration without traffic until then.",
                 cause);
     }
 }

@@ -135,7 +135,8 @@ final class ClusterFeed implements MeshFeed {
             telemetryProblem = null;
         } catch (TelemetryException e) {
             if (telemetryProblem == null) {
-                LOG.warn("Showing the configuration only: {}", e.getMessage(), e);
+                LOG.warn("Showing the configuration only: {}", e.getMessage());
+                LOG.debug("Telemetry failure", e);
             }
             traffic = Traffic.none();
             telemetryProblem = e.getMessage();
@@ -152,7 +153,8 @@ final class ClusterFeed implements MeshFeed {
                         .map(Namespace::name)
                         .sorted()
                         .toList(),
-                telemetryProblem);
+                telemetryProblem,
+                connection.settings());
     }
 
     /** The snapshot without the workloads of hidden namespaces; Services and policies stay (root-namespace ones). */

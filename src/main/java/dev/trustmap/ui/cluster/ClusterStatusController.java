@@ -46,6 +46,10 @@ public final class ClusterStatusController {
         stateLabel.textProperty().bind(viewModel.summaryProperty());
         viewModel.stateProperty().addListener((obs, old, now) -> styleState(now));
         styleState(viewModel.stateProperty().get());
+        viewModel
+                .degradedProperty()
+                .addListener(
+                        (obs, old, now) -> styleState(viewModel.stateProperty().get()));
         ambientLabel.textProperty().bind(viewModel.ambientProperty());
         ambientLabel.visibleProperty().bind(viewModel.ambientProperty().isNotEmpty());
         ambientLabel.managedProperty().bind(ambientLabel.visibleProperty());
@@ -53,6 +57,7 @@ public final class ClusterStatusController {
         messages.setWrapText(true);
         messages.setMaxWidth(560);
         viewModel.details().addListener((ListChangeListener<String>) change -> showDetails(messages));
+        viewModel.tooltipProperty().addListener((obs, old, now) -> showDetails(messages));
         viewModel.namespaces().addListener((ListChangeListener<String>) change -> showNamespaces());
         showDetails(messages);
     }
@@ -60,6 +65,9 @@ public final class ClusterStatusController {
     private void styleState(State state) {
         stateLabel.getStyleClass().removeIf(c -> c.startsWith(STATE_CLASS));
         stateLabel.getStyleClass().add(STATE_CLASS + state.name().toLowerCase(Locale.ROOT));
+        if (viewModel.degradedProperty().get()) {
+            stateLabel.getStyleClass().add(STATE_CLASS + "degraded");
+        }
     }
 
     private void showDetails(Tooltip tooltip) {
@@ -73,8 +81,8 @@ public final class ClusterStatusController {
             detailsButton.getItems().add(item);
         }
         detailsButton.setDisable(viewModel.details().isEmpty());
-        tooltip.setText(String.join("\n", viewModel.details()));
-        stateLabel.setTooltip(viewModel.details().isEmpty() ? null : tooltip);
+        tooltip.setText(viewModel.tooltipProperty().get());
+        stateLabel.setTooltip(tooltip.getText().isEmpty() ? null : tooltip);
     }
 
     private void showNamespaces() {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param notes sentences about the snapshot (ambient namespaces...)
  * @param namespaces every namespace of the cluster, sorted
  * @param telemetryProblem why Prometheus could not be read, or null when it could (or none was chosen)
+ * @param settings how the connection was made, for advice (service proxy or URL)
  */
 record ClusterView(
         String context,
@@ -19,7 +20,8 @@ record ClusterView(
         List<String> ambientNamespaces,
         List<String> notes,
         List<String> namespaces,
-        String telemetryProblem) {
+        String telemetryProblem,
+        ClusterSettings settings) {
 
     ClusterView {
         ambientNamespaces = List.copyOf(ambientNamespaces);

@@ -4,9 +4,12 @@ import dev.trustmap.source.cluster.ClusterStatus;
 import dev.trustmap.source.cluster.ClusterStatus.State;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,12 +29,17 @@ public final class ClusterViewModel {
     /** Hidden until the user shows them: the Kubernetes system namespace rarely matters for the mesh. */
     static final Set<String> DEFAULT_HIDDEN = Set.of("kube-system");
 
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
     private final Messages messages;
     private final UiTasks tasks;
     private final Runnable disconnect;
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LIVE);
+    private final ReadOnlyStringWrapper tooltip = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper degraded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper ambient = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper bannerDetail = new ReadOnlyStringWrapper("");
@@ -78,30 +86,64 @@ public final class ClusterViewModel {
         connected.set(true);
         ClusterStatus status = view.status();
         boolean errors = status.kinds().stream().anyMatch(k -> k.state() == State.ERROR);
-        state.set(status.overall() == State.STALE ? State.STALE : errors ? State.ERROR : State.LIVE);
-        summary.set(messages.get("cluster.status", view.context(), status.summary()));
+        State overall = status.overall() == State.STALE ? State.STALE : errors ? State.ERROR : State.LIVE;
+        state.set(overall);
+        boolean noTelemetry = view.telemetryProblem() != null;
+        degraded.set(noTelemetry && overall == State.LIVE);
+        String word = messages.get("cluster.state." + overall.name().toLowerCase(Locale.ROOT));
+        summary.set(messages.get(
+                "cluster.status",
+                view.context(),
+                noTelemetry ? messages.get("cluster.state.noTelemetry", word) : word));
         ambient.set(
                 view.ambientNamespaces().isEmpty()
                         ? ""
                         : messages.get("cluster.ambient", String.join(", ", view.ambientNamespaces())));
-        List<String> lines = new ArrayList<>(status.messages());
+        List<String> lines = new ArrayList<>();
+        List<String> brief = new ArrayList<>();
+        if (status.unreachable()) {
+            String lost =
+                    messages.get("cluster.lostContact", status.unreachableServer(), CLOCK.format(status.lastUpdate()));
+            lines.add(lost);
+            brief.add(lost);
+            brief.addAll(status.messagesBeyondStale());
+        } else {
+            brief.addAll(status.messages());
+        }
+        lines.addAll(status.messages());
         lines.addAll(view.notes());
-        if (view.telemetryProblem() != null) {
+        brief.addAll(view.notes());
+        if (noTelemetry) {
             lines.add(view.telemetryProblem());
+            brief.add(view.telemetryProblem());
         }
         if (!lines.equals(details)) {
             details.setAll(lines);
         }
-        banner.set(view.telemetryProblem() == null ? "" : messages.get("cluster.banner.prometheus"));
-        bannerDetail.set(view.telemetryProblem() == null ? "" : view.telemetryProblem());
+        tooltip.set(String.join("\n", brief));
+        banner.set(noTelemetry ? bannerText(view.settings()) : "");
+        bannerDetail.set(noTelemetry ? view.telemetryProblem() : "");
         if (!view.namespaces().equals(namespaces)) {
             namespaces.setAll(view.namespaces());
         }
     }
 
+    /** The banner's advice fits how Prometheus is reached: the Service through the API server, or a URL. */
+    private String bannerText(ClusterSettings settings) {
+        if (settings != null && settings.mode() == PrometheusMode.AUTO) {
+            String service = settings.proxyService();
+            int port = service.indexOf(':');
+            return messages.get(
+                    "cluster.banner.proxy", port < 0 ? service : service.substring(0, port), settings.proxyNamespace());
+        }
+        return messages.get("cluster.banner.url");
+    }
+
     private void clear() {
         connected.set(false);
         summary.set("");
+        tooltip.set("");
+        degraded.set(false);
         ambient.set("");
         banner.set("");
         bannerDetail.set("");
@@ -126,9 +168,19 @@ public final class ClusterViewModel {
         return connected.getReadOnlyProperty();
     }
 
-    /** E.g. {@code Cluster: kind-mesh · live; errors: authorizationpolicies}. */
+    /** The short status pill: {@code ● live}, {@code ● stale}, {@code ● error} or {@code ● live · no telemetry}. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The status pill's tooltip: like {@link #details()}, but dropped watches with one cause are one sentence. */
+    public ReadOnlyStringProperty tooltipProperty() {
+        return tooltip.getReadOnlyProperty();
+    }
+
+    /** Whether the cluster is live but Prometheus cannot be read. */
+    public ReadOnlyBooleanProperty degradedProperty() {
+        return degraded.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

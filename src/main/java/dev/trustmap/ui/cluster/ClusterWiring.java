@@ -8,7 +8,6 @@ import dev.trustmap.ui.main.MainViewModel;
 import dev.trustmap.ui.main.MainWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -31,7 +30,8 @@ public final class ClusterWiring {
     private final ClusterConnector connector;
     private final ClusterViewModel viewModel;
     private final MainWindow window;
-    private Path kubeconfig = ClusterSource.defaultKubeconfig();
+    /** The settings of the last connection, or of the start options; null before either. */
+    private ClusterSettings last;
 
     private ClusterWiring(
             MainWindow window, UiTasks tasks, DialogService dialogs, Messages messages, ClusterConnector connector) {
@@ -68,9 +68,13 @@ public final class ClusterWiring {
 
     /** Opens the Connect dialog. */
     public ConnectDialog showDialog() {
-        ConnectDialogViewModel dialogModel = new ConnectDialogViewModel(messages, tasks, connector, kubeconfig);
+        ConnectDialogViewModel dialogModel =
+                new ConnectDialogViewModel(messages, tasks, connector, ClusterSource.defaultKubeconfig());
+        if (last != null) {
+            dialogModel.prefill(last);
+        }
         ConnectDialog dialog = new ConnectDialog(window.scene().getWindow(), dialogModel, messages, connection -> {
-            kubeconfig = connection.settings().kubeconfig();
+            last = connection.settings();
             show(connection);
         });
         dialog.show();
@@ -79,6 +83,7 @@ public final class ClusterWiring {
 
     /** Connects without the dialog; a failure is an error dialog, and the window keeps what it shows. */
     public void connect(ClusterSettings settings) {
+        last = settings;
         main.busyProperty().set(true);
         tasks.run(
                 () -> connector.connect(settings),

@@ -5,8 +5,10 @@ import dev.trustmap.ui.common.Messages;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.Property;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -117,6 +119,8 @@ public final class ConnectDialogController {
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        // The stage keeps the size it opened with; grow it so a long sentence shows whole instead of ending in "…".
+        errorLabel.textProperty().addListener((obs, old, now) -> Platform.runLater(this::fitWindow));
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         confirmButton.disableProperty().bind(viewModel.busyProperty());
         reloadButton.disableProperty().bind(viewModel.busyProperty());
@@ -159,6 +163,13 @@ public final class ConnectDialogController {
             }
         });
         box.valueProperty().bindBidirectional(value);
+    }
+
+    private void fitWindow() {
+        Scene scene = errorLabel.getScene();
+        if (scene != null && scene.getWindow() != null) {
+            scene.getWindow().sizeToScene();
+        }
     }
 
     @FXML

@@ -13,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -57,6 +58,8 @@ public final class ConnectDialogViewModel {
     private final ObjectProperty<Duration> refresh = new SimpleObjectProperty<>(REFRESHES.get(1));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** The context to select once the contexts are listed (the one last used), or null for the current one. */
+    private String preferredContext;
 
     public ConnectDialogViewModel(Messages messages, UiTasks tasks, ClusterConnector connector, Path kubeconfigFile) {
         this.messages = messages;
@@ -65,7 +68,32 @@ public final class ConnectDialogViewModel {
         kubeconfig.set(kubeconfigFile.toString());
     }
 
-    /** Reads the kubeconfig's contexts in the background and selects the current one. */
+    /**
+     * Fills the fields with the settings of the last connection (or of the start options), so the dialog opens on
+     * what is in use: the kubeconfig, the context (selected once listed), Prometheus, the window and refresh interval.
+     */
+    public void prefill(ClusterSettings last) {
+        kubeconfig.set(last.kubeconfig().toString());
+        preferredContext = last.context();
+        mode.set(last.mode());
+        proxy.set(last.proxy());
+        PrometheusOptions options = last.prometheus();
+        if (options != null) {
+            url.set(options.baseUrl().toString());
+            token.set(Objects.toString(options.bearerToken(), ""));
+            user.set(Objects.toString(options.username(), ""));
+            password.set(Objects.toString(options.password(), ""));
+            caFile.set(Objects.toString(options.caFile(), ""));
+        }
+        if (WINDOWS.contains(last.window())) {
+            window.set(last.window());
+        }
+        if (REFRESHES.contains(last.refresh())) {
+            refresh.set(last.refresh());
+        }
+    }
+
+    /** Reads the kubeconfig's contexts in the background and selects the last used one, else the current one. */
     public void loadContexts() {
         Optional<Path> file = kubeconfigPath();
         if (file.isEmpty()) {
@@ -78,7 +106,10 @@ public final class ConnectDialogViewModel {
     private void listed(List<ContextInfo> found) {
         busy.set(false);
         contexts.setAll(found);
-        context.set(found.isEmpty() ? null : found.get(0));
+        context.set(found.stream()
+                .filter(c -> c.name().equals(preferredContext))
+                .findFirst()
+                .orElse(found.isEmpty() ? null : found.get(0)));
         error.set(found.isEmpty() ? messages.get("cluster.error.noContexts", kubeconfig.get()) : "");
     }
 
@@ -213,7 +244,9 @@ public final class ConnectDialogViewModel {
 
     static String sentence(Throwable failure, Messages messages) {
         if (failure instanceof ClusterException || failure instanceof TelemetryException) {
-            LOG.error("Could not connect: {}", failure.getMessage(), failure.getCause());
+            // The sentence says it all; the library's stack trace is for --debug only.
+            LOG.warn("Could not connect: {}", failure.getMessage());
+            LOG.debug("Connect failure", failure);
             return failure.getMessage();
         }
         LOG.error("Could not connect", failure);

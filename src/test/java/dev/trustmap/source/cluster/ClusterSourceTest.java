@@ -197,9 +197,17 @@ class ClusterSourceTest {
             cluster.stop();
             updates.await(u -> u.status().overall() == State.STALE, Duration.ofSeconds(5));
             assertThat(updates.latest().status().messages()).anyMatch(m -> m.contains("dropped; reconnecting"));
+            // Every watch drops at once: one cause, the API server, named once for the status bar.
+            updates.await(u -> u.status().unreachable(), Duration.ofSeconds(5));
+            assertThat(updates.latest().status().unreachableServer()).startsWith("http");
+            Thread.sleep(3000);
+            long restarted = System.nanoTime();
             cluster.restart();
 
+            // A short reconnect backoff: live again within seconds, not the 15-30 s of fabric8's default.
             updates.await(u -> u.status().overall() == State.LIVE, Duration.ofSeconds(15));
+            assertThat(Duration.ofNanos(System.nanoTime() - restarted)).isLessThan(Duration.ofSeconds(7));
+            assertThat(updates.latest().status().unreachable()).isFalse();
             cluster.client()
                     .pods()
                     .inNamespace("bookinfo")

@@ -133,7 +133,10 @@ class ClusterWindowTest {
         await(() -> robot.lookup("#cluster-banner").query().isVisible());
         Label banner = robot.lookup("#cluster-banner").queryAs(Label.class);
         assertThat(banner.getText())
-                .isEqualTo("Prometheus unreachable: showing configuration only — check the URL or port-forward");
+                .isEqualTo("Prometheus unreachable: showing configuration only — check that a prometheus Service "
+                        + "runs in istio-system (or name yours in Connect…)");
+        assertThat(app.cluster().viewModel().summaryProperty().get()).isEqualTo("● live · no telemetry");
+        assertThat(app.cluster().viewModel().details()).noneMatch(line -> line.contains("Exception"));
         assertThat(banner.getTooltip().getText()).contains("prometheus:9090");
         assertThat(graph().getNode("bookinfo/productpage-v1")).isNotNull();
         assertThat(graph().getEdgeCount()).isZero();

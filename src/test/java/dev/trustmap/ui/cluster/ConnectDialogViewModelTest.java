@@ -2,11 +2,16 @@ package dev.trustmap.ui.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.trustmap.source.cluster.ClusterException;
 import dev.trustmap.source.cluster.ContextInfo;
 import dev.trustmap.source.cluster.PrometheusOptions;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ConnectDialogViewModelTest {
     private static final String KUBECONFIG = String.join(
@@ -97,8 +103,10 @@ class ConnectDialogViewModelTest {
 
             assertThat(viewModel.errorProperty().get())
                     .contains("cannot be read")
+                    .contains("at line 2, column 1")
                     .contains("kubectl config view")
-                    .doesNotContain("Exception");
+                    .doesNotContain("Exception")
+                    .doesNotContain("\n");
         }
     }
 
@@ -227,6 +235,82 @@ class ConnectDialogViewModelTest {
             assertThat(connected).isEmpty();
             assertThat(viewModel.errorProperty().get()).isEqualTo("Pick a context to connect to.");
         }
+    }
+
+    @Nested
+    class Remembering {
+        @Test
+        void opensOnTheSettingsInUse() throws Exception {
+            Path other = Files.writeString(dir.resolve("other"), KUBECONFIG);
+            ClusterSettings last = ClusterSettings.of(other, "a-dev")
+                    .withPrometheus(
+                            PrometheusMode.URL,
+                            PrometheusOptions.of(URI.create("http://localhost:9090/"))
+                                    .withBearerToken("t0ken"));
+
+            viewModel.prefill(last);
+            loaded();
+
+            assertThat(viewModel.kubeconfigProperty().get()).isEqualTo(other.toString());
+            assertThat(viewModel.contextProperty().get().name()).isEqualTo("a-dev");
+            assertThat(viewModel.modeProperty().get()).isEqualTo(PrometheusMode.URL);
+            assertThat(viewModel.urlProperty().get()).isEqualTo("http://localhost:9090/");
+            assertThat(viewModel.tokenProperty().get()).isEqualTo("t0ken");
+            assertThat(viewModel.validate()).hasValueSatisfying(settings -> {
+                assertThat(settings.context()).isEqualTo("a-dev");
+                assertThat(settings.prometheus().bearerToken()).isEqualTo("t0ken");
+            });
+        }
+
+        @Test
+        void startOptionsWithoutAContextKeepTheCurrentOne() throws Exception {
+            viewModel.prefill(
+                    new ClusterStart(null, dir.resolve("config"), URI.create("http://prom:9090/")).settings());
+            loaded();
+
+            assertThat(viewModel.contextProperty().get().name()).isEqualTo("b-prod");
+            assertThat(viewModel.modeProperty().get()).isEqualTo(PrometheusMode.URL);
+            assertThat(viewModel.urlProperty().get()).isEqualTo("http://prom:9090/");
+        }
+
+        @Test
+        void theCurrentContextIsSetOffByASpace() {
+            assertThat(Messages.load()
+                            .get(
+                                    "cluster.context.item",
+                                    "demo",
+                                    "bookinfo",
+                                    "",
+                                    Messages.load().get("cluster.context.current")))
+                    .endsWith("bookinfo (current)");
+        }
+    }
+
+    @Test
+    void aConnectFailureLogsOneLineAndTheStackTraceOnlyAtDebug() {
+        Logger logger = (Logger) LoggerFactory.getLogger(ConnectDialogViewModel.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try {
+            viewModel.sentence(new ClusterException(
+                    "Cannot reach the API server at https://10.0.0.1:6443 (connection refused).",
+                    "Check that the cluster runs.",
+                    new IllegalStateException("connection refused")));
+        } finally {
+            logger.detachAppender(events);
+            logger.setLevel(before);
+        }
+
+        assertThat(events.list)
+                .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getThrowableProxy()).isNull());
+        assertThat(events.list)
+                .filteredOn(e -> e.getThrowableProxy() != null)
+                .allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.DEBUG));
     }
 
     private final class FakeConnector implements ClusterConnector {
