@@ -47,6 +47,26 @@ class ScreenshotTest {
                 window.viewModel().graph().select(Selection.edge("legacy/core-banking-adapter -> payments/ledger:80")));
         Thread.sleep(300);
         Path selected = snapshot("lab-window-edge-selected.png");
+        robot.interact(() -> window.viewModel().graph().select(Selection.node("payments/ledger")));
+        Thread.sleep(300);
+        Path node = snapshot("lab-window-node-selected.png");
+        assertThat(Files.size(node)).isGreaterThan(20_000);
+        assertThat(Files.size(plain)).isGreaterThan(20_000);
+        assertThat(Files.size(selected)).isGreaterThan(20_000);
+    }
+
+    @Test
+    void writesTheBookinfoWindow(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        robot.interact(() -> window.viewModel().openFolder(Path.of("src/test/resources/traffic/bookinfo")));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNode("bookinfo/ratings-v1") != null);
+        Thread.sleep(300);
+        Path plain = snapshot("bookinfo-window.png");
+        robot.interact(() -> window.viewModel().graph().select(Selection.node("bookinfo/reviews-v2")));
+        Thread.sleep(300);
+        Path selected = snapshot("bookinfo-window-node-selected.png");
         assertThat(Files.size(plain)).isGreaterThan(20_000);
         assertThat(Files.size(selected)).isGreaterThan(20_000);
     }
