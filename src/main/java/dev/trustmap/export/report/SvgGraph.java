@@ -16,7 +16,7 @@ import java.util.Map;
  * and workloads nobody calls), one row per workload in a column; edge colour is the verdict, the line pattern the
  * connection. Node shape: circle with a sidecar, square without, diamond for a gateway, triangle for outside clients.
  */
-final class SvgGraph {
+public final class SvgGraph {
     static final String OUTSIDE = "unknown";
     private static final int COLUMN = 250;
     private static final int ROW = 58;
@@ -25,7 +25,8 @@ final class SvgGraph {
 
     private SvgGraph() {}
 
-    static String draw(List<Workload> workloads, List<EdgeAssessment> edges) {
+    /** The SVG document of the workloads and edges (also the desktop app's "Export graph as SVG"). */
+    public static String draw(List<Workload> workloads, List<EdgeAssessment> edges) {
         Map<String, Workload> nodes = new LinkedHashMap<>();
         workloads.forEach(w -> nodes.put(w.id(), w));
         boolean outside = edges.stream().anyMatch(e -> e.edge().fromOutside());

@@ -11,4 +11,9 @@ public interface DialogService {
 
     /** Asks for a folder; empty when the user cancels. */
     Optional<Path> chooseFolder(String title);
+
+    /** Asks where to save a file, suggesting {@code initialName}; empty when the user cancels. */
+    default Optional<Path> chooseSaveFile(String title, String initialName) {
+        return Optional.empty();
+    }
 }

@@ -50,6 +50,16 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(folder).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String initialName) {
+        assert Platform.isFxApplicationThread();
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        File file = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
     private static String stackTrace(Throwable error) {
         StringWriter out = new StringWriter();
         error.printStackTrace(new PrintWriter(out));

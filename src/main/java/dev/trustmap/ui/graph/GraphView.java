@@ -191,7 +191,8 @@ public final class GraphView {
         gestures = newGestures;
     }
 
-    GraphGestures gestures() {
+    /** The current gestures, so a feature can add menu items to them; may be null. */
+    public GraphGestures gestures() {
         return gestures;
     }
 

@@ -25,13 +25,16 @@ public final class GraphViewModel {
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(Selection.NONE);
     private final ObjectProperty<UnaryOperator<GraphModel>> decorator =
             new SimpleObjectProperty<>(UnaryOperator.identity());
+    private final ObjectProperty<UnaryOperator<GraphModel>> overlay =
+            new SimpleObjectProperty<>(UnaryOperator.identity());
 
     public GraphViewModel() {
         visible.bind(Bindings.createObjectBinding(
-                () -> decorator.get().apply(model.get()).filterNamespace(namespaceFilter.get()),
+                () -> overlay.get().apply(decorator.get().apply(model.get())).filterNamespace(namespaceFilter.get()),
                 model,
                 namespaceFilter,
-                decorator));
+                decorator,
+                overlay));
         visible.addListener((obs, old, now) -> dropSelectionIfGone(now));
     }
 
@@ -111,6 +114,11 @@ public final class GraphViewModel {
     /** Rewrites the model before it is shown (the policy draft shows its verdicts this way); identity by default. */
     public ObjectProperty<UnaryOperator<GraphModel>> decoratorProperty() {
         return decorator;
+    }
+
+    /** Marks applied after the decorator (findings badges, the breach lab); identity by default. */
+    public ObjectProperty<UnaryOperator<GraphModel>> overlayProperty() {
+        return overlay;
     }
 
     public ObjectProperty<Selection> selectionProperty() {

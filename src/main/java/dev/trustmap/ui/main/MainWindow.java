@@ -134,6 +134,42 @@ public final class MainWindow {
         column.setDividerPositions(0.66);
     }
 
+    /** Puts the inspector in a tab and adds a feature's pane as another tab beside it (findings, breach lab). */
+    public void addBesideInspector(String title, javafx.scene.Node pane) {
+        javafx.scene.control.SplitPane split =
+                (javafx.scene.control.SplitPane) scene.getRoot().lookup("#split");
+        int last = split.getItems().size() - 1;
+        javafx.scene.control.TabPane tabs;
+        if (split.getItems().get(last) instanceof javafx.scene.control.TabPane existing) {
+            tabs = existing;
+        } else {
+            javafx.scene.Node inspector = split.getItems().get(last);
+            tabs = new javafx.scene.control.TabPane(
+                    new javafx.scene.control.Tab(messages.get("inspector.empty.heading"), inspector));
+            tabs.setId("side-tabs");
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            // The tabs take the inspector's place and its sizing: it keeps its width when the window grows.
+            if (inspector instanceof javafx.scene.layout.Region region) {
+                tabs.setMinWidth(region.getMinWidth());
+                tabs.setPrefWidth(region.getPrefWidth());
+                tabs.setMaxWidth(region.getMaxWidth());
+            }
+            javafx.scene.control.SplitPane.setResizableWithParent(
+                    tabs, javafx.scene.control.SplitPane.isResizableWithParent(inspector));
+            split.getItems().set(last, tabs);
+        }
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, pane);
+        tab.setId(pane.getId() == null ? null : pane.getId() + "-tab");
+        tabs.getTabs().add(tab);
+    }
+
+    /** Adds a control at the end of the toolbar (e.g. the Export menu). */
+    public void addToToolbar(javafx.scene.Node item) {
+        ((javafx.scene.control.ToolBar) scene.getRoot().lookup(".main-toolbar"))
+                .getItems()
+                .add(item);
+    }
+
     public GraphView graphView() {
         return graphView;
     }

@@ -21,6 +21,7 @@ public final class TrustmapApp extends Application {
     private ClusterWiring cluster;
     private final java.nio.file.Path trustmapFolder;
     private dev.trustmap.ui.editor.EditorWiring editor;
+    private dev.trustmap.ui.lab.LabWiring lab;
 
     /** The app with the user's Trustmap folder ({@code trustmap.home}, else {@code ~/.trustmap}). */
     public TrustmapApp() {
@@ -59,6 +60,8 @@ public final class TrustmapApp extends Application {
         editor = dev.trustmap.ui.editor.EditorWiring.install(
                 main, tasks, dialogs, messages, new dev.trustmap.analysis.workspace.DraftStore(trustmapFolder));
         cluster = ClusterWiring.install(main, tasks, dialogs, messages, ClusterConnector.standard());
+        lab = dev.trustmap.ui.lab.LabWiring.install(
+                main, tasks, dialogs, messages, dev.trustmap.ui.lab.LabWiring.draftOf(editor.viewModel()));
         LOG.info("window open; loading the lab");
         return main;
     }
@@ -71,6 +74,11 @@ public final class TrustmapApp extends Application {
     /** The policy draft's wiring (for tests). */
     public dev.trustmap.ui.editor.EditorWiring editor() {
         return editor;
+    }
+
+    /** The findings pane, breach lab and exports (for tests). */
+    public dev.trustmap.ui.lab.LabWiring lab() {
+        return lab;
     }
 
     @Override

@@ -1,0 +1,190 @@
+package dev.trustmap.ui.lab;
+
+import dev.trustmap.analysis.breach.BlastComparison;
+import dev.trustmap.analysis.breach.BlastRadius;
+import dev.trustmap.analysis.breach.Hop;
+import dev.trustmap.engine.Engine;
+import dev.trustmap.mesh.Workload;
+import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.UiTasks;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The breach lab: a workload (or every workload of a service account) marked as compromised, its blast radius
+ * computed on the worker, the totals as one line, the hops it can use, and the draft's radius beside it.
+ */
+public final class BreachViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(BreachViewModel.class);
+
+    private final Messages messages;
+    private final UiTasks tasks;
+    private final Supplier<Engine> draftEngine;
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper draftSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<BreachMarks> marks = new ReadOnlyObjectWrapper<>(BreachMarks.NONE);
+    private final ObservableList<String> hops = FXCollections.observableArrayList();
+    private MeshState state;
+    private Target target;
+
+    /** What is compromised: one workload, or a service account's workloads. */
+    record Target(String nodeId, boolean wholeServiceAccount) {}
+
+    /** One computed radius, with the draft's beside it when there is a draft. */
+    record Result(Target target, String title, BlastRadius radius, BlastComparison draft) {}
+
+    /** {@code draftEngine} gives the draft's engine, or null when there is no draft. */
+    public BreachViewModel(Messages messages, UiTasks tasks, Supplier<Engine> draftEngine) {
+        this.messages = messages;
+        this.tasks = tasks;
+        this.draftEngine = draftEngine;
+        summary.set(messages.get("breach.hint"));
+    }
+
+    /** A new mesh state: recomputes the radius when the policies changed (a new engine). */
+    public void meshChanged(MeshState now) {
+        MeshState before = state;
+        state = now;
+        if (target != null && now != null && (before == null || before.engine() != now.engine())) {
+            compute(target);
+        }
+    }
+
+    // TODO(#6): replay the attack (probe requests from the compromised workload to every service, pass/blocked
+    // counts on the graph) and load scenario files as lab meshes.
+    /** Marks one workload as compromised. */
+    public void compromise(String nodeId) {
+        compute(new Target(nodeId, false));
+    }
+
+    /** Marks every workload running as the node's service account as compromised. */
+    public void compromiseServiceAccount(String nodeId) {
+        compute(new Target(nodeId, true));
+    }
+
+    private void compute(Target next) {
+        MeshState current = state;
+        Optional<Workload> workload = current == null ? Optional.empty() : workload(current, next.nodeId());
+        if (workload.isEmpty()) {
+            return;
+        }
+        target = next;
+        Engine draft = draftEngine.get();
+        summary.set(messages.get("breach.computing", next.nodeId()));
+        tasks.run(() -> radius(current.engine(), draft, workload.get(), next), this::shown);
+    }
+
+    private static Optional<Workload> workload(MeshState state, String id) {
+        return state.snapshot().workloads().stream()
+                .filter(w -> w.id().equals(id))
+                .findFirst();
+    }
+
+    private static Result radius(Engine engine, Engine draft, Workload workload, Target target) {
+        String title = target.wholeServiceAccount()
+                ? workload.namespace() + "/" + workload.serviceAccount() + " (service account)"
+                : workload.id();
+        BlastRadius now = of(engine, workload, target);
+        BlastComparison compared = draft == null ? null : BlastRadius.compare(now, of(draft, workload, target));
+        return new Result(target, title, now, compared);
+    }
+
+    private static BlastRadius of(Engine engine, Workload workload, Target target) {
+        return target.wholeServiceAccount()
+                ? BlastRadius.ofServiceAccount(engine, workload.namespace(), workload.serviceAccount())
+                : BlastRadius.of(engine, workload);
+    }
+
+    private void shown(Result result) {
+        if (!result.target().equals(target)) {
+            return;
+        }
+        BlastRadius radius = result.radius();
+        summary.set(summaryText(result.title(), radius));
+        draftSummary.set(result.draft() == null ? "" : draftText(result.draft()));
+        hops.setAll(radius.hops().stream().map(BreachViewModel::hopText).toList());
+        marks.set(BreachMarks.of(radius));
+        active.set(true);
+        LOG.info("breach lab: {} {}", result.title(), radius.summary());
+    }
+
+    /** The totals line, e.g. {@code payments/payments reaches 9 of 19 workloads (4 directly), 3 over plaintext…}. */
+    String summaryText(String title, BlastRadius radius) {
+        int reached = radius.reached().size();
+        int direct = radius.direct().size();
+        return messages.get(
+                "breach.summary",
+                title,
+                reached,
+                radius.reachable(),
+                direct,
+                reached - direct,
+                radius.reachedOverPlaintext().size(),
+                radius.gateways().size(),
+                radius.plaintextEdges().size());
+    }
+
+    String draftText(BlastComparison compared) {
+        return messages.get(
+                "breach.draft",
+                compared.draft().reached().size(),
+                compared.draft().reachable(),
+                compared.current().reached().size(),
+                compared.noLongerReached().size(),
+                compared.newlyReached().size());
+    }
+
+    private static String hopText(Hop hop) {
+        String operations = hop.operations().isEmpty() ? "" : "  " + String.join("; ", hop.operations());
+        return hop.depth() + "  " + hop.describe() + "  "
+                + hop.connection().name().toLowerCase(java.util.Locale.ROOT) + operations;
+    }
+
+    /** Forgets the compromised workload; the graph loses its marks. */
+    public void clear() {
+        target = null;
+        active.set(false);
+        marks.set(BreachMarks.NONE);
+        hops.clear();
+        draftSummary.set("");
+        summary.set(messages.get("breach.hint"));
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty draftSummaryProperty() {
+        return draftSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BreachMarks> marksProperty() {
+        return marks.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> hops() {
+        return hops;
+    }
+
+    /** Whether the node can be marked (a workload of the mesh on screen, not the outside clients). */
+    public boolean canCompromise(String nodeId) {
+        MeshState current = state;
+        return current != null && workload(current, nodeId).isPresent();
+    }
+}

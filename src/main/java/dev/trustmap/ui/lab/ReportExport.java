@@ -1,0 +1,131 @@
+package dev.trustmap.ui.lab;
+
+import dev.trustmap.analysis.findings.Finding;
+import dev.trustmap.export.report.HtmlReport;
+import dev.trustmap.export.report.ReportInput;
+import dev.trustmap.export.report.SvgGraph;
+import dev.trustmap.ui.common.DialogService;
+import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.UiTasks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports: the HTML report of the mesh on screen with a picture of the graph view, and the graph alone as PNG or
+ * SVG. Asks where to save, writes on the worker and says where it went.
+ */
+public final class ReportExport {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportExport.class);
+
+    private final Messages messages;
+    private final UiTasks tasks;
+    private final DialogService dialogs;
+    private final Supplier<MeshState> state;
+    private final Supplier<List<Finding>> findings;
+    private final Supplier<byte[]> png;
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+
+    /** {@code png} takes a PNG of the graph view (on the FX thread). */
+    public ReportExport(
+            Messages messages,
+            UiTasks tasks,
+            DialogService dialogs,
+            Supplier<MeshState> state,
+            Supplier<List<Finding>> findings,
+            Supplier<byte[]> png) {
+        this.messages = messages;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.state = state;
+        this.findings = findings;
+        this.png = png;
+    }
+
+    /** Asks for a file and writes the report there. */
+    public void exportReport() {
+        MeshState current = state.get();
+        if (current != null) {
+            dialogs.chooseSaveFile(messages.get("findings.export.report"), "trustmap-report.html")
+                    .ifPresent(file -> writeReport(current, file));
+        }
+    }
+
+    /** Writes the report of {@code current} to {@code file} in the background (also for tests). */
+    public void writeReport(MeshState current, Path file) {
+        byte[] image = png.get();
+        List<Finding> listed = List.copyOf(findings.get());
+        write(file, () -> {
+            ReportInput input = new ReportInput(
+                    current.sourceName(),
+                    current.engine(),
+                    current.assessment(),
+                    listed,
+                    List.of(),
+                    image,
+                    Instant.now());
+            return HtmlReport.render(input).getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
+    /** Asks for a file and writes a PNG of the graph view. */
+    public void exportPng() {
+        dialogs.chooseSaveFile(messages.get("findings.export.png"), "trustmap-graph.png")
+                .ifPresent(file -> {
+                    byte[] image = png.get();
+                    write(file, () -> image);
+                });
+    }
+
+    /** Asks for a file and writes the graph as SVG, drawn as the report draws it. */
+    public void exportSvg() {
+        MeshState current = state.get();
+        if (current != null) {
+            dialogs.chooseSaveFile(messages.get("findings.export.svg"), "trustmap-graph.svg")
+                    .ifPresent(file -> write(
+                            file,
+                            () -> SvgGraph.draw(
+                                            current.snapshot().workloads(),
+                                            current.assessment().edges())
+                                    .getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private void write(Path file, Callable<byte[]> content) {
+        notice.set(messages.get("findings.export.writing", file.getFileName()));
+        tasks.run(
+                () -> {
+                    Files.write(file, content.call());
+                    return file;
+                },
+                written -> {
+                    LOG.info("exported {}", written);
+                    notice.set(messages.get("findings.export.written", written));
+                },
+                error -> failed(file, error));
+    }
+
+    private void failed(Path file, Throwable error) {
+        LOG.error("could not write {}", file, error);
+        notice.set("");
+        String reason = error instanceof IOException ? error.toString() : String.valueOf(error.getMessage());
+        dialogs.showError(
+                messages.get("findings.export.failed", file.getFileName()),
+                messages.get("findings.export.failed.message", reason),
+                error);
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+}

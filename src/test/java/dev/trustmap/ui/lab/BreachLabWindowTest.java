@@ -1,0 +1,132 @@
+package dev.trustmap.ui.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustmap.analysis.findings.Severity;
+import dev.trustmap.ui.findings.FindingRow;
+import dev.trustmap.ui.main.MainWindow;
+import dev.trustmap.ui.main.TrustmapApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The breach lab and the findings pane on a real window, headless: right-click, totals, classes, findings. */
+@ExtendWith(ApplicationExtension.class)
+class BreachLabWindowTest {
+    private static final String WEB = "frontend/web";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path home;
+
+    private TrustmapApp app;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        app = new TrustmapApp(home);
+        window = app.open(stage, null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get();
+    }
+
+    private String nodeClass(String id) {
+        Object value = window.graphView().graph().getNode(id).getAttribute("ui.class");
+        return value == null ? "" : value.toString();
+    }
+
+    @Test
+    void compromisingALabWorkloadShowsTheTotalsAndMarksTheGraph(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D web = window.graphView().node().localToScreen(window.graphView().pixelOf(WEB));
+        robot.rightClickOn(web);
+        robot.clickOn("Mark as compromised");
+        BreachViewModel breach = app.lab().breach();
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> breach.activeProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(breach.summaryProperty().get()).matches(WEB + " reaches \\d+ of 19 workloads .*");
+        assertThat(nodeClass(WEB)).contains("compromised");
+        String reachedId = breach.marksProperty().get().nodes().entrySet().stream()
+                .filter(e -> e.getValue().equals(BreachMarks.REACHED))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        robot.interact(() -> window.viewModel().clearSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(nodeClass(reachedId)).startsWith("reached, ");
+        robot.interact(() -> robot.lookup("#side-tabs")
+                .queryAs(TabPane.class)
+                .getSelectionModel()
+                .select(2));
+        assertThat(robot.lookup(".breach-summary").queryLabeled().getText())
+                .isEqualTo(breach.summaryProperty().get());
+        snapshot("breach-lab.png");
+    }
+
+    @Test
+    void theFindingsPaneListsTheLabsDeliberateWeaknesses(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !app.lab().findings().all().isEmpty());
+        robot.interact(() -> robot.lookup("#side-tabs")
+                .queryAs(TabPane.class)
+                .getSelectionModel()
+                .select(1));
+        TableView<FindingRow> table = robot.lookup(".findings-table").queryTableView();
+        assertThat(table.getItems()).extracting(FindingRow::code).contains("TM101", "TM206", "TM104");
+        robot.interact(() -> app.lab().findings().filterTextProperty().set("TM104"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(nodeClass("legacy/core-banking-adapter")).contains("finding");
+        assertThat(nodeClass(WEB)).doesNotContain("finding");
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertThat(window.viewModel().graph().selectionProperty().get().id()).isEqualTo("legacy/core-banking-adapter");
+        robot.interact(() -> app.lab().findings().severityProperty().set(Severity.WARNING));
+        robot.interact(() -> app.lab().findings().filterTextProperty().set(""));
+        snapshot("findings-pane.png");
+    }
+
+    @Test
+    void exportsTheReportWithThePictureOfTheGraph(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !app.lab().findings().all().isEmpty());
+        Path file = home.resolve("report.html");
+        robot.interact(() -> app.lab().export().writeReport(window.viewModel().state(), file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file) && Files.size(file) > 10_000);
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> Files.readString(file).contains("TM206"));
+        assertThat(Files.readString(file)).contains("data:image/png;base64,").contains("notifications-no-admin");
+    }
+
+    private void snapshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name);
+        WritableImage image =
+                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file, e);
+        }
+    }
+}
