@@ -19,6 +19,15 @@ public final class BreachController {
     private Button clearButton;
 
     @FXML
+    private Button replayButton;
+
+    @FXML
+    private Label replayLabel;
+
+    @FXML
+    private Label captionLabel;
+
+    @FXML
     private ListView<String> hopList;
 
     public BreachController(BreachViewModel viewModel) {
@@ -32,7 +41,17 @@ public final class BreachController {
         draftLabel.visibleProperty().bind(draftLabel.textProperty().isNotEmpty());
         draftLabel.managedProperty().bind(draftLabel.visibleProperty());
         clearButton.disableProperty().bind(viewModel.activeProperty().not());
+        replayButton.disableProperty().bind(viewModel.activeProperty().not());
+        replayLabel.textProperty().bind(viewModel.replaySummaryProperty());
+        replayLabel.visibleProperty().bind(replayLabel.textProperty().isNotEmpty());
+        replayLabel.managedProperty().bind(replayLabel.visibleProperty());
+        captionLabel.textProperty().bind(viewModel.captionProperty());
         hopList.setItems(viewModel.hops());
+    }
+
+    @FXML
+    void replay() {
+        viewModel.replay();
     }
 
     @FXML

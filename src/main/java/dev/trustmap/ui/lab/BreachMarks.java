@@ -16,6 +16,8 @@ public record BreachMarks(Map<String, String> nodes, Set<String> plaintextPairs)
     public static final String REACHED = "reached";
     public static final String REACHED_FAR = "reached_far";
     public static final String EXPOSED = "exposed";
+    public static final String PROBE_PASS = "probe_pass";
+    public static final String PROBE_BLOCKED = "probe_blocked";
 
     public static final BreachMarks NONE = new BreachMarks(Map.of(), Set.of());
 

@@ -33,6 +33,8 @@ public final class BreachViewModel {
     private final Supplier<Engine> draftEngine;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper draftSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper replaySummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<BreachMarks> marks = new ReadOnlyObjectWrapper<>(BreachMarks.NONE);
     private final ObservableList<String> hops = FXCollections.observableArrayList();
@@ -51,6 +53,7 @@ public final class BreachViewModel {
         this.tasks = tasks;
         this.draftEngine = draftEngine;
         summary.set(messages.get("breach.hint"));
+        caption.set(messages.get("breach.hops"));
     }
 
     /** A new mesh state: recomputes the radius when the policies changed (a new engine). */
@@ -62,8 +65,6 @@ public final class BreachViewModel {
         }
     }
 
-    // TODO(#6): replay the attack (probe requests from the compromised workload to every service, pass/blocked
-    // counts on the graph) and load scenario files as lab meshes.
     /** Marks one workload as compromised. */
     public void compromise(String nodeId) {
         compute(new Target(nodeId, false));
@@ -115,6 +116,8 @@ public final class BreachViewModel {
         summary.set(summaryText(result.title(), radius));
         draftSummary.set(result.draft() == null ? "" : draftText(result.draft()));
         hops.setAll(radius.hops().stream().map(BreachViewModel::hopText).toList());
+        caption.set(messages.get("breach.hops"));
+        replaySummary.set("");
         marks.set(BreachMarks.of(radius));
         active.set(true);
         LOG.info("breach lab: {} {}", result.title(), radius.summary());
@@ -152,6 +155,35 @@ public final class BreachViewModel {
                 + hop.connection().name().toLowerCase(java.util.Locale.ROOT) + operations;
     }
 
+    /**
+     * Replays the attack: a probe from the compromised workload to every Service port of the others, decided by
+     * the engine; the graph then shows which targets let a probe through and the pane counts them.
+     */
+    public void replay() {
+        MeshState current = state;
+        Target replayed = target;
+        Optional<Workload> from =
+                current == null || replayed == null ? Optional.empty() : workload(current, replayed.nodeId());
+        if (from.isEmpty()) {
+            return;
+        }
+        replaySummary.set(messages.get("breach.replay.running"));
+        tasks.run(
+                () -> ProbeReplay.run(current.engine(), from.get()), probes -> replayed(replayed, from.get(), probes));
+    }
+
+    private void replayed(Target replayed, Workload from, java.util.List<ProbeReplay.Probe> probes) {
+        if (!replayed.equals(target)) {
+            return;
+        }
+        long passed = probes.stream().filter(ProbeReplay.Probe::passed).count();
+        replaySummary.set(
+                messages.get("breach.replay.summary", from.id(), probes.size(), passed, probes.size() - passed));
+        caption.set(messages.get("breach.replay.caption"));
+        hops.setAll(probes.stream().map(ProbeReplay.Probe::describe).toList());
+        marks.set(ProbeReplay.marks(from, probes));
+    }
+
     /** Forgets the compromised workload; the graph loses its marks. */
     public void clear() {
         target = null;
@@ -159,6 +191,8 @@ public final class BreachViewModel {
         marks.set(BreachMarks.NONE);
         hops.clear();
         draftSummary.set("");
+        replaySummary.set("");
+        caption.set(messages.get("breach.hops"));
         summary.set(messages.get("breach.hint"));
     }
 
@@ -168,6 +202,16 @@ public final class BreachViewModel {
 
     public ReadOnlyStringProperty draftSummaryProperty() {
         return draftSummary.getReadOnlyProperty();
+    }
+
+    /** The replay's counts, or empty before a replay. */
+    public ReadOnlyStringProperty replaySummaryProperty() {
+        return replaySummary.getReadOnlyProperty();
+    }
+
+    /** What the list shows: the hops of the radius, or the probes of a replay. */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty activeProperty() {

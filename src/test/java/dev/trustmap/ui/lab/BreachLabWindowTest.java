@@ -83,6 +83,12 @@ class BreachLabWindowTest {
         assertThat(robot.lookup(".breach-summary").queryLabeled().getText())
                 .isEqualTo(breach.summaryProperty().get());
         snapshot("breach-lab.png");
+        robot.clickOn("#replayButton");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> breach.replaySummaryProperty().get().contains("pass"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(nodeClass(reachedId)).containsPattern("^probe_(pass|blocked), ");
+        snapshot("breach-lab-replay.png");
     }
 
     @Test

@@ -96,6 +96,23 @@ class BreachViewModelTest {
     }
 
     @Test
+    void replaysProbesToEveryOtherServicePortAndCountsThem() throws Exception {
+        breach.compromise(WEB);
+        awaitWorker();
+        breach.replay();
+        awaitWorker();
+        assertThat(errors).isEmpty();
+        assertThat(breach.replaySummaryProperty().get()).matches("Replay from frontend/web: \\d+ probes .*");
+        assertThat(breach.hops()).isNotEmpty().allMatch(line -> line.startsWith("pass") || line.startsWith("blocked"));
+        assertThat(breach.hops()).anyMatch(line -> line.startsWith("blocked"));
+        assertThat(breach.marksProperty().get().nodes())
+                .containsEntry(WEB, BreachMarks.COMPROMISED)
+                .containsValue(BreachMarks.PROBE_PASS);
+        breach.clear();
+        assertThat(breach.replaySummaryProperty().get()).isEmpty();
+    }
+
+    @Test
     void clearForgetsTheMarks() throws Exception {
         breach.compromise(WEB);
         awaitWorker();
