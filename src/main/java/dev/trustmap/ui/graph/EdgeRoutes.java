@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * How edges are drawn: straight, except a call between two nodes of one column with other nodes between them, which
@@ -19,6 +20,7 @@ public final class EdgeRoutes {
     private static final double BASE_BEND = 0.15 * LayeredLayout.COLUMN_GAP;
     private static final double BEND_PER_NODE = 0.05 * LayeredLayout.COLUMN_GAP;
     private static final double MAX_BEND = 0.4 * LayeredLayout.COLUMN_GAP;
+    private static final double PARALLEL_GAP = 0.3;
     private static final int SAMPLES = 24;
 
     private final Map<String, List<Point>> curves;
@@ -54,7 +56,53 @@ public final class EdgeRoutes {
                 curves.put(edge.id(), arc(from, to, between, wider));
             }
         }
+        parallel(model, positions, curves);
         return new EdgeRoutes(curves);
+    }
+
+    /**
+     * Several edges between the same two nodes (both directions, or several ports) would lie on one line; they fan
+     * out as curves on either side, which also replaces GraphStream's own multi-edge curves that hit testing could
+     * not follow.
+     */
+    private static void parallel(GraphModel model, Map<String, Point> positions, Map<String, List<Point>> curves) {
+        Map<String, List<GraphEdge>> byPair = new TreeMap<>();
+        for (GraphEdge edge : model.edges()) {
+            String a = edge.source().compareTo(edge.target()) < 0 ? edge.source() : edge.target();
+            String b = a.equals(edge.source()) ? edge.target() : edge.source();
+            byPair.computeIfAbsent(a + "\n" + b, k -> new ArrayList<>()).add(edge);
+        }
+        for (List<GraphEdge> group : byPair.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            group.sort(java.util.Comparator.comparing(GraphEdge::id));
+            for (int i = 0; i < group.size(); i++) {
+                GraphEdge edge = group.get(i);
+                Point from = positions.get(edge.source());
+                Point to = positions.get(edge.target());
+                if (from != null && to != null && !curves.containsKey(edge.id()) && from.distance(to) > 0) {
+                    curves.put(edge.id(), fanned(edge, from, to, i - (group.size() - 1) / 2.0));
+                }
+            }
+        }
+    }
+
+    private static List<Point> fanned(GraphEdge edge, Point from, Point to, double slot) {
+        boolean forward = edge.source().compareTo(edge.target()) < 0;
+        Point a = forward ? from : to;
+        Point b = forward ? to : from;
+        double length = a.distance(b);
+        double offset = slot * Math.min(PARALLEL_GAP * length, MAX_BEND);
+        double nx = -(b.y() - a.y()) / length * offset;
+        double ny = (b.x() - a.x()) / length * offset;
+        double dx = (to.x() - from.x()) / 3;
+        double dy = (to.y() - from.y()) / 3;
+        return List.of(
+                from,
+                new Point(from.x() + dx + nx, from.y() + dy + ny),
+                new Point(from.x() + 2 * dx + nx, from.y() + 2 * dy + ny),
+                to);
     }
 
     private static List<Point> arc(Point from, Point to, int between, boolean wider) {

@@ -58,4 +58,20 @@ class EdgeRoutesTest {
         assertThat(HitTest.find(MODEL, POSITIONS, routes, onStraightLine, 0.2, 0.1))
                 .isNotEqualTo(Selection.edge("a/top -> a/bottom:80"));
     }
+
+    @Test
+    void fansOutCallsBothWaysBetweenTwoNodesOnEitherSide() {
+        GraphModel pair = new GraphModel(
+                List.of(node("a/left"), node("a/right")),
+                List.of(edge("a/left", "a/right"), edge("a/right", "a/left")));
+        Map<String, Point> at = Map.of("a/left", new Point(0, 0), "a/right", new Point(4, 0));
+
+        EdgeRoutes fanned = EdgeRoutes.of(pair, at);
+
+        Point there = EdgeRoutes.at(fanned.curve("a/left -> a/right:80"), 0.5);
+        Point back = EdgeRoutes.at(fanned.curve("a/right -> a/left:80"), 0.5);
+        assertThat(Math.signum(there.y())).isEqualTo(-Math.signum(back.y())).isNotZero();
+        assertThat(HitTest.find(pair, at, fanned, there, 0.2, 0.1)).isEqualTo(Selection.edge("a/left -> a/right:80"));
+        assertThat(HitTest.find(pair, at, fanned, back, 0.2, 0.1)).isEqualTo(Selection.edge("a/right -> a/left:80"));
+    }
 }
