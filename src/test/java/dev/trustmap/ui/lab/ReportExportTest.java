@@ -1,0 +1,103 @@
+package dev.trustmap.ui.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustmap.analysis.findings.Finding;
+import dev.trustmap.analysis.findings.Severity;
+import dev.trustmap.ui.LabFixture;
+import dev.trustmap.ui.common.DialogService;
+import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.UiTasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportExportTest {
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
+    private final UiTasks tasks = new UiTasks(worker, Runnable::run, e -> {});
+    private final List<String> errors = new ArrayList<>();
+    private final MeshState state = LabFixture.state();
+    private Path chosen;
+
+    @TempDir
+    Path folder;
+
+    private final DialogService dialogs = new DialogService() {
+        @Override
+        public void showError(String title, String message, Throwable details) {
+            errors.add(title + ": " + message);
+        }
+
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String initialName) {
+            return Optional.ofNullable(chosen);
+        }
+    };
+
+    private final Finding finding =
+            new Finding("TM101", Severity.WARNING, "Namespace messaging", "", "no default deny", "add one");
+    private final ReportExport export =
+            new ReportExport(Messages.load(), tasks, dialogs, () -> state, () -> List.of(finding), () -> PNG);
+
+    @AfterEach
+    void stop() {
+        tasks.close();
+    }
+
+    private void awaitWorker() throws Exception {
+        worker.submit(() -> {}).get();
+    }
+
+    @Test
+    void writesTheReportWithTheGraphPictureAndTheFindings() throws Exception {
+        chosen = folder.resolve("report.html");
+        export.exportReport();
+        awaitWorker();
+        String html = Files.readString(chosen);
+        assertThat(html).contains("data:image/png;base64,").contains("TM101").contains("Namespace messaging");
+        assertThat(export.noticeProperty().get()).startsWith("Saved ");
+    }
+
+    @Test
+    void writesTheGraphAsPngAndAsSvg() throws Exception {
+        chosen = folder.resolve("graph.png");
+        export.exportPng();
+        awaitWorker();
+        assertThat(Files.readAllBytes(chosen)).isEqualTo(PNG);
+        chosen = folder.resolve("graph.svg");
+        export.exportSvg();
+        awaitWorker();
+        assertThat(Files.readString(chosen)).startsWith("<svg").contains("payments");
+    }
+
+    @Test
+    void writesNothingWhenTheUserCancels() throws Exception {
+        chosen = null;
+        export.exportReport();
+        awaitWorker();
+        assertThat(export.noticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void saysWhatFailedWhenTheFileCannotBeWritten() throws Exception {
+        chosen = folder.resolve("missing-folder").resolve("report.html");
+        export.exportReport();
+        awaitWorker();
+        assertThat(errors).singleElement().asString().startsWith("Could not save report.html");
+    }
+}
