@@ -33,6 +33,8 @@ public final class EdgeRoutes {
         return new EdgeRoutes(Map.of());
     }
 
+    // TODO(#3): an edge between columns can still pass over a node of a column it crosses (the lab's
+    // settlement-batch -> ledger runs past web); bend such edges too, or let the layout keep those spots free.
     /** The curved edges of a model at the given positions; every other edge is a straight line. */
     public static EdgeRoutes of(GraphModel model, Map<String, Point> positions) {
         Map<Double, List<Double>> columns = new HashMap<>();
