@@ -13,11 +13,14 @@ final class LabMenus implements GraphGestures {
     private final GraphGestures previous;
     private final BreachViewModel breach;
     private final Messages messages;
+    private final Runnable reveal;
 
-    LabMenus(GraphGestures previous, BreachViewModel breach, Messages messages) {
+    /** {@code reveal} brings the breach lab pane to the front when a workload is marked. */
+    LabMenus(GraphGestures previous, BreachViewModel breach, Messages messages, Runnable reveal) {
         this.previous = previous;
         this.breach = breach;
         this.messages = messages;
+        this.reveal = reveal;
     }
 
     @Override
@@ -29,11 +32,14 @@ final class LabMenus implements GraphGestures {
         if (!items.isEmpty()) {
             items.add(new SeparatorMenuItem());
         }
-        items.add(item("breach.menu.compromise", "menu-compromise", () -> breach.compromise(target.id())));
-        items.add(item(
-                "breach.menu.serviceAccount",
-                "menu-compromise-sa",
-                () -> breach.compromiseServiceAccount(target.id())));
+        items.add(item("breach.menu.compromise", "menu-compromise", () -> {
+            breach.compromise(target.id());
+            reveal.run();
+        }));
+        items.add(item("breach.menu.serviceAccount", "menu-compromise-sa", () -> {
+            breach.compromiseServiceAccount(target.id());
+            reveal.run();
+        }));
         if (breach.activeProperty().get()) {
             items.add(item("breach.clear", "menu-breach-clear", breach::clear));
         }

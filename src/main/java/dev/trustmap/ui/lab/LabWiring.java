@@ -23,6 +23,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
 import javafx.util.Callback;
 
 /**
@@ -66,7 +67,8 @@ public final class LabWiring {
         Label notice = new Label();
         notice.textProperty().bind(export.noticeProperty());
         window.addToStatusBar(notice);
-        graphView.setGestures(new LabMenus(graphView.gestures(), breach, messages));
+        graphView.setGestures(
+                new LabMenus(graphView.gestures(), breach, messages, () -> showTab(window, "breach-tab")));
         overlayOnChange(window, findings, breach);
         ObservableValue<MeshState> mesh = window.viewModel().inspector().meshProperty();
         mesh.addListener((obs, old, now) -> {
@@ -94,6 +96,15 @@ public final class LabWiring {
                         findings.badgedProperty().get(), breach.marksProperty().get()));
         findings.badgedProperty().addListener((obs, old, now) -> apply.run());
         breach.marksProperty().addListener((obs, old, now) -> apply.run());
+    }
+
+    private static void showTab(MainWindow window, String id) {
+        if (window.scene().lookup("#side-tabs") instanceof TabPane tabs) {
+            tabs.getTabs().stream()
+                    .filter(tab -> id.equals(tab.getId()))
+                    .findFirst()
+                    .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+        }
     }
 
     private static MenuButton exportMenu(Messages messages, ReportExport export) {
