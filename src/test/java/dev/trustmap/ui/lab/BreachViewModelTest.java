@@ -113,6 +113,16 @@ class BreachViewModelTest {
     }
 
     @Test
+    void marksEveryWorkloadOfAServiceAccount() throws Exception {
+        breach.compromiseServiceAccount(WEB);
+        awaitWorker();
+        Workload web = expected().compromised().get(0);
+        assertThat(breach.summaryProperty().get())
+                .startsWith("frontend/" + web.serviceAccount() + " (service account) reaches ");
+        assertThat(breach.marksProperty().get().nodes()).containsEntry(WEB, BreachMarks.COMPROMISED);
+    }
+
+    @Test
     void clearForgetsTheMarks() throws Exception {
         breach.compromise(WEB);
         awaitWorker();
