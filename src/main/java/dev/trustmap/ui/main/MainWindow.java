@@ -131,7 +131,7 @@ public final class MainWindow {
         column.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.getItems().set(0, column);
         column.getItems().setAll(graphColumn, pane);
-        column.setDividerPositions(0.8);
+        column.setDividerPositions(0.66);
     }
 
     /** Puts the inspector in a tab and adds a feature's pane as another tab beside it (findings, breach lab). */
