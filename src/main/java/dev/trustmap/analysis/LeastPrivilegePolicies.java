@@ -131,19 +131,8 @@ final class LeastPrivilegePolicies {
         return new PeerAuthentication("security.istio.io/v1", "PeerAuthentication", meta, spec, null);
     }
 
-    /** The smallest label set that selects this workload alone in its namespace: {@code app}, else all labels. */
     private Map<String, String> selector(Workload workload) {
-        String app = workload.labels().get("app");
-        if (app != null) {
-            Map<String, String> byApp = Map.of("app", app);
-            long matching = snapshot.workloads().stream()
-                    .filter(w -> w.namespace().equals(workload.namespace()) && w.matches(byApp))
-                    .count();
-            if (matching == 1) {
-                return byApp;
-            }
-        }
-        return workload.labels();
+        return Selectors.uniqueSelector(snapshot, workload);
     }
 
     private ObjectMeta meta(String namespace, String name) {

@@ -1,5 +1,6 @@
 package dev.trustmap.analysis.workspace;
 
+import dev.trustmap.analysis.Selectors;
 import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Workload;
 import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyAction;
@@ -75,16 +76,6 @@ public final class PolicyShapes {
             throw new PolicyGestures.GestureException(
                     workload.id() + " has no labels, so no selector can pick it out; add a label to its pods first.");
         }
-        String app = workload.labels().get("app");
-        if (app != null) {
-            Map<String, String> byApp = Map.of("app", app);
-            long matching = snapshot.workloads().stream()
-                    .filter(w -> w.namespace().equals(workload.namespace()) && w.matches(byApp))
-                    .count();
-            if (matching == 1) {
-                return byApp;
-            }
-        }
-        return workload.labels();
+        return Selectors.uniqueSelector(snapshot, workload);
     }
 }

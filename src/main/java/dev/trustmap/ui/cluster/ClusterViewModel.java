@@ -168,7 +168,7 @@ public final class ClusterViewModel {
         return connected.getReadOnlyProperty();
     }
 
-    /** The short status pill: {@code ● live}, {@code ● stale}, {@code ● error} or {@code ● live · no telemetry}. */
+    /** The short status pill: {@code ● live}, {@code ● stale}, {@code ● error}, or live with no telemetry. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
