@@ -62,7 +62,8 @@ final class ClauseCompiler {
             case REQUEST_PRINCIPAL:
                 return List.of(new RequestPrincipalMatch(value));
             case HOST:
-                return List.of(ValueMatcher.of(StringMatch.ignoringCase(value)));
+                return List.of(
+                        value.equals("*") ? ValueMatcher.present() : ValueMatcher.of(StringMatch.ignoringCase(value)));
             case NAMESPACE:
                 return List.of(ValueMatcher.of(StringMatch.anyStars(value)));
             case HEADER:
