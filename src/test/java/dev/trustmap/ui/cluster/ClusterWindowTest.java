@@ -99,7 +99,13 @@ class ClusterWindowTest {
                 .setText(prometheus.url().toString()));
         robot.clickOn("#confirmButton");
 
-        await(() -> edgeClass(REVIEWS) != null);
+        // The graph, the source label and the status settle in separate FX pulses: wait for all of them.
+        await(() -> edgeClass(REVIEWS) != null
+                && "Source: cluster mock"
+                        .equals(window.viewModel().sourceProperty().get())
+                && window.viewModel().state().traffic().edges().size() == 4
+                && "● live".equals(app.cluster().viewModel().summaryProperty().get())
+                && robot.lookup("#connect-dialog").tryQuery().isEmpty());
         assertThat(window.viewModel().sourceProperty().get()).isEqualTo("Source: cluster mock");
         assertThat(graph().getNode("bookinfo/details-v1")).isNotNull();
         assertThat(graph().getNode("unknown")).isNotNull();
