@@ -26,14 +26,15 @@ public final class InspectorViewModel {
         this.messages = messages;
         this.graph = graph;
         graph.selectionProperty().addListener((obs, old, now) -> refresh());
-        graph.modelProperty().addListener((obs, old, now) -> refresh());
+        // The inspector reads what is drawn: with a draft, the draft's verdicts and the edges drawn as intended.
+        graph.visibleProperty().addListener((obs, old, now) -> refresh());
         mesh.addListener((obs, old, now) -> refresh());
         refresh();
     }
 
     private void refresh() {
         Selection selection = graph.selectionProperty().get();
-        GraphModel model = graph.modelProperty().get();
+        GraphModel model = graph.visibleProperty().get();
         MeshState state = mesh.get();
         if (state == null || selection.kind() == Selection.Kind.NONE) {
             title.set(messages.get("inspector.empty.title"));

@@ -93,6 +93,10 @@ class DraftWindowTest {
                         .summary())
                 .contains("req/s")
                 .contains("would break");
+        robot.interact(() -> window.viewModel().graph().select(dev.trustmap.ui.graph.Selection.edge(EDGE)));
+        assertThat(window.viewModel().inspector().text())
+                .as("the inspector shows the draft's verdict")
+                .contains("trustmap-deny-ledger");
         writeScreenshot("draft.png");
 
         robot.clickOn(window.graphView().node());
