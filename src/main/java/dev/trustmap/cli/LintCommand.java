@@ -6,17 +6,13 @@ import dev.trustmap.analysis.findings.MeshContext;
 import dev.trustmap.analysis.findings.Severity;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.report.FindingsOutput;
-import dev.trustmap.export.report.LabTraffic;
 import dev.trustmap.export.report.LocatedManifests;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.ManifestException;
-import dev.trustmap.source.traffic.TrafficFile;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code trustmap lint}: zero-trust gaps and misconfigurations of a folder of manifests, as text, JSON or SARIF. */
@@ -32,7 +28,6 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:no errors (warnings allowed)", "1:some finding is an error", "2:bad input or internal error"
         })
 final class LintCommand extends BaseCommand {
-    private static final int LAB_SECONDS = 5;
 
     /** Output formats. */
     enum Format {
@@ -41,20 +36,8 @@ final class LintCommand extends BaseCommand {
         SARIF
     }
 
-    @ArgGroup(multiplicity = "1")
-    Input input;
-
-    /** Where the mesh comes from: manifests, or the built-in lab. */
-    static final class Input {
-        @Option(names = "--manifests", arity = "1..*", description = "Folders or files of manifests; repeatable.")
-        List<Path> manifests;
-
-        @Option(names = "--lab", description = "Lint the built-in lab, with a few seconds of simulated traffic.")
-        boolean lab;
-    }
-
-    @Option(names = "--traffic", description = "Traffic file (see README: Traffic files).")
-    Path trafficFile;
+    @Mixin
+    MeshInput input;
 
     @Option(names = "--format", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
     Format format = Format.TEXT;
@@ -66,10 +49,10 @@ final class LintCommand extends BaseCommand {
 
     @Override
     protected int run() throws ManifestException, BadInputException {
-        LocatedManifests manifests = input.lab ? LocatedManifests.lab() : LocatedManifests.load(input.manifests);
+        LocatedManifests manifests = input.load();
         reportSkipped(manifests.mesh().skippedKinds());
         Engine engine = Engine.of(manifests.mesh().snapshot());
-        Traffic traffic = traffic(engine);
+        Traffic traffic = input.traffic(engine);
         FindingValidator validator = new FindingValidator();
         List<Finding> findings = validator.validate(MeshContext.of(engine, traffic)).stream()
                 .filter(f -> f.severity().atLeast(minSeverity))
@@ -85,13 +68,6 @@ final class LintCommand extends BaseCommand {
         }
         boolean errors = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         return errors ? ExitCodes.MISMATCH_OR_DENY : ExitCodes.OK;
-    }
-
-    private Traffic traffic(Engine engine) throws ManifestException {
-        if (trafficFile != null) {
-            return TrafficFile.read(trafficFile);
-        }
-        return input.lab ? LabTraffic.simulate(engine, LAB_SECONDS, Instant.now()) : Traffic.none();
     }
 
     private static String version() {

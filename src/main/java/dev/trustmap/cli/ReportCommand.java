@@ -6,20 +6,18 @@ import dev.trustmap.analysis.findings.FindingValidator;
 import dev.trustmap.analysis.findings.MeshContext;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.report.HtmlReport;
-import dev.trustmap.export.report.LabTraffic;
 import dev.trustmap.export.report.LocatedManifests;
 import dev.trustmap.export.report.ReportInput;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.ManifestException;
-import dev.trustmap.source.traffic.TrafficFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code trustmap report}: a self-contained HTML report of a mesh for auditors. */
@@ -33,22 +31,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written", "2:bad input or internal error"})
 final class ReportCommand extends BaseCommand {
-    private static final int LAB_SECONDS = 5;
 
-    @ArgGroup(multiplicity = "1")
-    Input input;
-
-    /** Where the mesh comes from: manifests, or the built-in lab. */
-    static final class Input {
-        @Option(names = "--manifests", arity = "1..*", description = "Folders or files of manifests; repeatable.")
-        List<Path> manifests;
-
-        @Option(names = "--lab", description = "Report on the built-in lab with a few seconds of simulated traffic.")
-        boolean lab;
-    }
-
-    @Option(names = "--traffic", description = "Traffic file (see README: Traffic files).")
-    Path trafficFile;
+    @Mixin
+    MeshInput input;
 
     @Option(names = "--audit-log", description = "Text file of audit-log entries, one a line; the last 50 are shown.")
     Path auditLog;
@@ -61,14 +46,12 @@ final class ReportCommand extends BaseCommand {
 
     @Override
     protected int run() throws ManifestException, BadInputException {
-        LocatedManifests manifests = input.lab ? LocatedManifests.lab() : LocatedManifests.load(input.manifests);
+        LocatedManifests manifests = input.load();
         reportSkipped(manifests.mesh().skippedKinds());
         Engine engine = Engine.of(manifests.mesh().snapshot());
-        Traffic traffic = trafficFile != null
-                ? TrafficFile.read(trafficFile)
-                : input.lab ? LabTraffic.simulate(engine, LAB_SECONDS, Instant.now()) : Traffic.none();
+        Traffic traffic = input.traffic(engine);
         List<Finding> findings = new FindingValidator().validate(MeshContext.of(engine, traffic));
-        String title = input.lab ? "built-in lab" : input.manifests.toString();
+        String title = input.title();
         ReportInput report = new ReportInput(
                 title, engine, Assessment.of(engine, traffic), findings, auditLines(), null, Instant.now());
         write(HtmlReport.render(report));
