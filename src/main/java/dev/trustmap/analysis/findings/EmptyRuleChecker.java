@@ -1,6 +1,5 @@
 package dev.trustmap.analysis.findings;
 
-import dev.trustmap.istio.Action;
 import dev.trustmap.istio.AuthzPolicy;
 import dev.trustmap.istio.AuthzRule;
 import java.util.ArrayList;
@@ -30,10 +29,7 @@ public final class EmptyRuleChecker implements Checker {
     @Override
     public List<Finding> check(MeshContext ctx) {
         List<Finding> findings = new ArrayList<>();
-        for (AuthzPolicy policy : ctx.policies().authzPolicies()) {
-            if (policy.action() != Action.ALLOW || !MeshContext.enforced(policy)) {
-                continue;
-            }
+        for (AuthzPolicy policy : ctx.enforcedAllowPolicies()) {
             for (AuthzRule rule : policy.rules()) {
                 if (rule.invalid() == null
                         && rule.from().isEmpty()

@@ -116,6 +116,13 @@ public final class MeshContext {
         return !policy.dryRun() && policy.invalid() == null;
     }
 
+    /** The enforced ALLOW policies of the mesh. */
+    public List<AuthzPolicy> enforcedAllowPolicies() {
+        return policies().authzPolicies().stream()
+                .filter(p -> p.action() == Action.ALLOW && enforced(p))
+                .toList();
+    }
+
     /** The workloads an AuthorizationPolicy applies to (its namespace, or all for the root namespace). */
     public List<Workload> selected(AuthzPolicy policy) {
         boolean root = policy.namespace().equals(rootNamespace());

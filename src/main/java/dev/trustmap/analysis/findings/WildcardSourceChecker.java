@@ -1,6 +1,5 @@
 package dev.trustmap.analysis.findings;
 
-import dev.trustmap.istio.Action;
 import dev.trustmap.istio.Attribute;
 import dev.trustmap.istio.AuthzPolicy;
 import dev.trustmap.istio.AuthzRule;
@@ -33,10 +32,7 @@ public final class WildcardSourceChecker implements Checker {
     @Override
     public List<Finding> check(MeshContext ctx) {
         List<Finding> findings = new ArrayList<>();
-        for (AuthzPolicy policy : ctx.policies().authzPolicies()) {
-            if (policy.action() != Action.ALLOW || !MeshContext.enforced(policy)) {
-                continue;
-            }
+        for (AuthzPolicy policy : ctx.enforcedAllowPolicies()) {
             for (AuthzRule rule : policy.rules()) {
                 rule.from().stream()
                         .flatMap(List::stream)
