@@ -1,5 +1,8 @@
 package dev.trustmap.analysis;
 
+import dev.trustmap.analysis.LeastPrivilegeReport.Destination;
+import dev.trustmap.analysis.LeastPrivilegeReport.Gap;
+import dev.trustmap.analysis.LeastPrivilegeReport.GapKind;
 import dev.trustmap.engine.Connection;
 import dev.trustmap.engine.Decision;
 import dev.trustmap.engine.Engine;
@@ -25,57 +28,123 @@ public final class LeastPrivilege {
 
     /**
      * @param namespaces the namespaces to draft for; empty means every namespace that receives observed traffic
+     * @param workloads the workloads ({@code namespace/name}) to draft for instead of whole namespaces; empty means
+     *     every workload of the namespaces. With workloads, no namespace allow-nothing is drafted: each workload's
+     *     ALLOW already denies what it does not name.
      * @param dryRun whether the drafted AuthorizationPolicies carry {@code istio.io/dry-run: "true"}
+     * @param strict whether to draft STRICT PeerAuthentication where every observed caller uses mTLS
      */
-    public record Options(Set<String> namespaces, boolean dryRun) {
+    public record Options(Set<String> namespaces, Set<String> workloads, boolean dryRun, boolean strict) {
         public Options {
             namespaces = Set.copyOf(namespaces);
+            workloads = Set.copyOf(workloads);
+        }
+
+        /** Whole namespaces, with STRICT mTLS where it is safe. */
+        public Options(Set<String> namespaces, boolean dryRun) {
+            this(namespaces, Set.of(), dryRun, true);
+        }
+
+        boolean covers(Workload workload) {
+            if (!workloads.isEmpty()) {
+                return workloads.contains(workload.id());
+            }
+            return namespaces.isEmpty() || namespaces.contains(workload.namespace());
         }
     }
 
-    /** The drafted objects, with sentences on what they cover and what they leave out. */
-    public record Result(List<HasMetadata> policies, List<String> covered, List<String> notCovered) {}
+    /**
+     * The drafted objects and what they cover: per destination its ALLOW and callers, and the gaps.
+     *
+     * @param destinations the destinations granted access, in the order drafted
+     * @param gaps what the draft could not cover, each with its reason
+     */
+    public record Result(List<HasMetadata> policies, List<Destination> destinations, List<Gap> gaps) {
+        public Result {
+            policies = List.copyOf(policies);
+            destinations = List.copyOf(destinations);
+            gaps = List.copyOf(gaps);
+        }
+
+        /** One sentence per destination (and per STRICT drafted), for the command line. */
+        public List<String> covered() {
+            List<String> lines = new ArrayList<>();
+            for (Destination destination : destinations) {
+                lines.add(destination.workload() + ": " + destination.callers().size() + " caller(s) on ports "
+                        + destination.ports());
+                if (destination.strict() != null) {
+                    lines.add(destination.workload() + ": STRICT mTLS, every observed caller uses mTLS");
+                }
+            }
+            return lines;
+        }
+
+        /** One sentence per gap, for the command line. */
+        public List<String> notCovered() {
+            return gaps.stream().map(Gap::message).toList();
+        }
+    }
 
     private LeastPrivilege() {}
 
     public static Result generate(Engine engine, Traffic traffic, Options options) {
         MeshSnapshot snapshot = engine.snapshot();
         Map<Workload, DestinationAccess> byDestination = new LinkedHashMap<>();
-        List<String> notCovered = new ArrayList<>();
+        List<Gap> gaps = new ArrayList<>();
+        Set<String> active = new TreeSet<>();
         for (EdgeAssessment edge : Assessment.of(engine, traffic).edges()) {
             Workload to = edge.request().to();
-            if (!inScope(options, snapshot, to.namespace())) {
+            active.add(to.namespace());
+            if (edge.request().from() instanceof Peer.Pod pod) {
+                active.add(pod.workload().namespace());
+            }
+            if (!options.covers(to)) {
                 continue;
             }
             if (edge.verdict().decision() == Decision.DENY) {
-                notCovered.add(edge.edge().sourceId() + " -> " + to.id() + ":"
-                        + edge.edge().port() + " is denied now; the draft does not grant it");
+                gaps.add(new Gap(
+                        GapKind.DENIED_NOW,
+                        to.id(),
+                        edge.edge().sourceId() + " -> " + to.id() + ":"
+                                + edge.edge().port() + " is denied now; the draft does not grant it"));
                 continue;
             }
             byDestination.computeIfAbsent(to, DestinationAccess::new).add(engine, edge);
         }
-        LeastPrivilegePolicies draft = new LeastPrivilegePolicies(snapshot, options.dryRun());
-        List<String> covered = new ArrayList<>();
+        LeastPrivilegePolicies draft = new LeastPrivilegePolicies(snapshot, options);
+        List<Destination> destinations = new ArrayList<>();
         for (DestinationAccess access : byDestination.values()) {
-            draft.destination(access, covered, notCovered);
+            draft.destination(access, gaps).ifPresent(destinations::add);
         }
-        for (String namespace : namespaces(options, snapshot, byDestination.keySet())) {
-            draft.namespace(namespace, byDestination.keySet(), notCovered);
+        if (options.workloads().isEmpty()) {
+            for (String namespace : namespaces(options, byDestination.keySet())) {
+                draft.namespace(namespace, active.contains(namespace), byDestination.keySet(), gaps);
+            }
+        } else {
+            unobserved(options.workloads(), byDestination.keySet(), gaps);
         }
-        return new Result(draft.objects(), covered, notCovered);
+        return new Result(draft.objects(), destinations, gaps);
     }
 
-    private static boolean inScope(Options options, MeshSnapshot snapshot, String namespace) {
-        return options.namespaces().isEmpty() || options.namespaces().contains(namespace);
-    }
-
-    private static Set<String> namespaces(Options options, MeshSnapshot snapshot, Set<Workload> destinations) {
+    private static Set<String> namespaces(Options options, Set<Workload> destinations) {
         if (!options.namespaces().isEmpty()) {
             return new TreeSet<>(options.namespaces());
         }
         Set<String> namespaces = new TreeSet<>();
         destinations.forEach(w -> namespaces.add(w.namespace()));
         return namespaces;
+    }
+
+    private static void unobserved(Set<String> chosen, Set<Workload> withTraffic, List<Gap> gaps) {
+        Set<String> seen = new TreeSet<>();
+        withTraffic.forEach(w -> seen.add(w.id()));
+        new TreeSet<>(chosen)
+                .stream()
+                        .filter(id -> !seen.contains(id))
+                        .forEach(id -> gaps.add(new Gap(
+                                GapKind.NO_TRAFFIC,
+                                id,
+                                id + " received no observed traffic in this window: nothing drafted for it")));
     }
 
     /** What one destination workload was observed to receive, grouped by caller. */
@@ -86,6 +155,8 @@ public final class LeastPrivilege {
          * plaintext callers under {@link Caller#PLAINTEXT}.
          */
         final Map<String, Caller> callers = new LinkedHashMap<>();
+        /** The callers seen without mTLS, with why they have no identity. */
+        final Map<String, String> plaintext = new java.util.TreeMap<>();
 
         DestinationAccess(Workload workload) {
             this.workload = workload;
@@ -106,10 +177,30 @@ public final class LeastPrivilege {
                     port,
                     tcp ? Set.of() : edge.edge().methods(),
                     tcp ? Set.of() : edge.edge().paths());
+            String source = edge.edge().sourceId();
+            caller.sources.add(source);
+            if (!mtls) {
+                plaintext.put(source, withoutIdentity(edge.request().from()));
+            }
+        }
+
+        /** Why a plaintext caller has no identity to name. */
+        private static String withoutIdentity(Peer from) {
+            if (from instanceof Peer.Pod pod) {
+                return pod.workload().sidecar() ? "plaintext" : "no sidecar";
+            }
+            return "outside the mesh";
         }
 
         boolean allMtls() {
             return callers.values().stream().noneMatch(c -> c.principal.equals(Caller.PLAINTEXT));
+        }
+
+        /** The plaintext callers with why each has no identity, e.g. {@code unknown (outside the mesh)}. */
+        String plaintextCallers() {
+            List<String> named = new ArrayList<>();
+            plaintext.forEach((source, why) -> named.add(source + " (" + why + ")"));
+            return String.join(", ", named);
         }
     }
 
@@ -136,6 +227,7 @@ public final class LeastPrivilege {
         static final String PLAINTEXT = "";
 
         final String principal;
+        final Set<String> sources = new TreeSet<>();
         final Set<Integer> ports = new TreeSet<>();
         Set<String> methods = new TreeSet<>();
         Set<String> paths = new TreeSet<>();

@@ -2,6 +2,10 @@ package dev.trustmap.analysis;
 
 import dev.trustmap.analysis.LeastPrivilege.Caller;
 import dev.trustmap.analysis.LeastPrivilege.DestinationAccess;
+import dev.trustmap.analysis.LeastPrivilegeReport.Destination;
+import dev.trustmap.analysis.LeastPrivilegeReport.Gap;
+import dev.trustmap.analysis.LeastPrivilegeReport.GapKind;
+import dev.trustmap.analysis.LeastPrivilegeReport.ObservedCaller;
 import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Workload;
 import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyAction;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Builds the Istio objects of a least-privilege draft. */
@@ -31,27 +36,35 @@ final class LeastPrivilegePolicies {
 
     private final MeshSnapshot snapshot;
     private final boolean dryRun;
+    private final boolean strict;
     private final List<HasMetadata> objects = new ArrayList<>();
 
-    LeastPrivilegePolicies(MeshSnapshot snapshot, boolean dryRun) {
+    LeastPrivilegePolicies(MeshSnapshot snapshot, LeastPrivilege.Options options) {
         this.snapshot = snapshot;
-        this.dryRun = dryRun;
+        this.dryRun = options.dryRun();
+        this.strict = options.strict();
     }
 
     List<HasMetadata> objects() {
         return List.copyOf(objects);
     }
 
-    /** The ALLOW (and, where every caller speaks mTLS, STRICT) for one destination. */
-    void destination(DestinationAccess access, List<String> covered, List<String> notCovered) {
+    /** The ALLOW (and, where every caller speaks mTLS, STRICT) for one destination; empty when none can be drafted. */
+    Optional<Destination> destination(DestinationAccess access, List<Gap> gaps) {
         Workload workload = access.workload;
         if (!workload.sidecar()) {
-            notCovered.add(workload.id() + " has no sidecar: nothing can enforce a policy there");
-            return;
+            gaps.add(new Gap(
+                    GapKind.NO_SIDECAR,
+                    workload.id(),
+                    workload.id() + " has no sidecar: nothing can enforce a policy there"));
+            return Optional.empty();
         }
         if (workload.labels().isEmpty()) {
-            notCovered.add(workload.id() + " has no labels, so no selector can pick it out; no policy drafted");
-            return;
+            gaps.add(new Gap(
+                    GapKind.NO_LABELS,
+                    workload.id(),
+                    workload.id() + " has no labels, so no selector can pick it out; no policy drafted"));
+            return Optional.empty();
         }
         Map<String, List<Caller>> byAccess = new LinkedHashMap<>();
         access.callers
@@ -60,33 +73,90 @@ final class LeastPrivilegePolicies {
                         .add(c));
         List<Rule> rules = new ArrayList<>();
         for (List<Caller> same : byAccess.values()) {
-            rules.add(rule(same, notCovered, workload));
+            rules.add(rule(same, access, gaps));
         }
-        objects.add(allow(workload, rules));
-        covered.add(workload.id() + ": " + access.callers.size() + " caller(s) on ports " + ports(access));
-        if (access.allMtls() && !workload.gateway()) {
-            objects.add(strict(workload));
-            covered.add(workload.id() + ": STRICT mTLS, every observed caller uses mTLS");
-        }
+        AuthorizationPolicy allow = allow(workload, rules);
+        objects.add(allow);
+        String strictName = strict(access, gaps);
+        return Optional.of(new Destination(
+                workload.id(),
+                allow.getMetadata().getName(),
+                strictName,
+                access.callers.values().stream()
+                        .map(LeastPrivilegePolicies::observed)
+                        .toList()));
     }
 
-    /** The allow-nothing of a namespace; never in the root namespace, where it would apply to the whole mesh. */
-    void namespace(String namespace, Set<Workload> withTraffic, List<String> notCovered) {
+    /** The STRICT PeerAuthentication's name when one is drafted, else null (with the gap why, when asked for). */
+    private String strict(DestinationAccess access, List<Gap> gaps) {
+        Workload workload = access.workload;
+        if (!strict) {
+            return null;
+        }
+        if (workload.gateway()) {
+            gaps.add(new Gap(
+                    GapKind.NO_STRICT,
+                    workload.id(),
+                    workload.id() + " is a gateway: no STRICT mTLS drafted, its clients come from outside the mesh"));
+            return null;
+        }
+        if (!access.allMtls()) {
+            gaps.add(new Gap(
+                    GapKind.NO_STRICT,
+                    workload.id(),
+                    workload.id() + ": no STRICT mTLS, these callers do not use mTLS: " + access.plaintextCallers()));
+            return null;
+        }
+        PeerAuthentication peerAuthentication = strict(workload);
+        objects.add(peerAuthentication);
+        return peerAuthentication.getMetadata().getName();
+    }
+
+    private static ObservedCaller observed(Caller caller) {
+        return new ObservedCaller(
+                caller.sources,
+                caller.principal.equals(Caller.PLAINTEXT) ? null : caller.principal,
+                caller.ports,
+                caller.methods == null ? Set.of() : caller.methods,
+                caller.paths == null ? Set.of() : caller.paths);
+    }
+
+    /**
+     * The allow-nothing of a namespace; never in the root namespace, where it would apply to the whole mesh, nor in
+     * a namespace without any observed traffic (the window most likely missed it rather than nobody calling).
+     */
+    void namespace(String namespace, boolean observed, Set<Workload> withTraffic, List<Gap> gaps) {
         if (namespace.equals(snapshot.meshConfig().rootNamespace())) {
-            notCovered.add("namespace " + namespace + " is the root namespace: an allow-nothing there would apply"
-                    + " to the whole mesh, so none is drafted");
+            gaps.add(new Gap(
+                    GapKind.ROOT_NAMESPACE,
+                    namespace,
+                    "namespace " + namespace + " is the root namespace: an allow-nothing there would apply"
+                            + " to the whole mesh, so none is drafted"));
+            return;
+        }
+        List<Workload> members = snapshot.workloads().stream()
+                .filter(w -> w.namespace().equals(namespace) && w.sidecar())
+                .toList();
+        if (!observed) {
+            gaps.add(new Gap(
+                    GapKind.NO_TRAFFIC,
+                    namespace,
+                    "namespace " + namespace + " had no observed traffic in this window: nothing drafted (an"
+                            + " allow-nothing would deny every request to its " + members.size() + " workload(s))"));
             return;
         }
         var spec = new io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy();
         objects.add(new AuthorizationPolicy(
                 "security.istio.io/v1", "AuthorizationPolicy", meta(namespace, PREFIX + "allow-nothing"), spec, null));
-        snapshot.workloads().stream()
-                .filter(w -> w.namespace().equals(namespace) && w.sidecar() && !withTraffic.contains(w))
-                .forEach(w -> notCovered.add(
-                        w.id() + " received no observed traffic: the allow-nothing denies" + " every request to it"));
+        members.stream()
+                .filter(w -> !withTraffic.contains(w))
+                .forEach(w -> gaps.add(new Gap(
+                        GapKind.UNOBSERVED_WORKLOAD,
+                        w.id(),
+                        w.id() + " received no observed traffic: the allow-nothing denies every request to it")));
     }
 
-    private Rule rule(List<Caller> callers, List<String> notCovered, Workload workload) {
+    private Rule rule(List<Caller> callers, DestinationAccess access, List<Gap> gaps) {
         Caller first = callers.get(0);
         Source source = new Source();
         List<String> principals = callers.stream()
@@ -95,8 +165,12 @@ final class LeastPrivilegePolicies {
                 .toList();
         if (principals.size() < callers.size()) {
             source.setNotPrincipals(List.of("*"));
-            notCovered.add(workload.id() + ": plaintext callers on ports " + first.ports + " cannot be identified;"
-                    + " the draft allows any plaintext caller there");
+            gaps.add(new Gap(
+                    GapKind.NO_IDENTITY,
+                    access.workload.id(),
+                    access.workload.id() + ": callers without identity on ports " + first.ports + " ("
+                            + access.plaintextCallers() + ") cannot be told apart; the draft allows any plaintext"
+                            + " caller there"));
         } else {
             source.setPrincipals(principals);
         }
@@ -142,14 +216,5 @@ final class LeastPrivilegePolicies {
             meta.withAnnotations(Map.of(DRY_RUN, "true"));
         }
         return meta.build();
-    }
-
-    private static String ports(DestinationAccess access) {
-        return access.callers.values().stream()
-                .flatMap(c -> c.ports.stream())
-                .distinct()
-                .sorted()
-                .toList()
-                .toString();
     }
 }
