@@ -104,6 +104,16 @@ public final class ClusterSource implements AutoCloseable {
      */
     public static ClusterSource connect(
             Path kubeconfig, String context, ClusterOptions options, ClusterListener listener) throws ClusterException {
+        return connect(config(kubeconfig, context), options, listener);
+    }
+
+    /**
+     * The fabric8 configuration of a context of this kubeconfig (null: its current context), e.g. for a client that
+     * writes without informers.
+     *
+     * @throws ClusterException when the file cannot be read or has no such context
+     */
+    public static Config config(Path kubeconfig, String context) throws ClusterException {
         if (context != null && !KubeContexts.has(kubeconfig, context)) {
             throw new ClusterException(
                     "The kubeconfig " + kubeconfig + " has no context '" + context + "'.",
@@ -112,7 +122,13 @@ public final class ClusterSource implements AutoCloseable {
         }
         Config config = KubeContexts.read(kubeconfig, context);
         config.setRequestRetryBackoffLimit(2);
-        return connect(config, options, listener);
+        return config;
+    }
+
+    /** The kubeconfig user a configuration's context authenticates as, or null (e.g. a bare configuration). */
+    public static String user(Config config) {
+        var current = config.getCurrentContext();
+        return current == null || current.getContext() == null ? null : current.getContext().getUser();
     }
 
     /**
@@ -297,6 +313,11 @@ public final class ClusterSource implements AutoCloseable {
     /** The context (or, for a bare configuration, the API server URL) this source is connected to. */
     public String context() {
         return context;
+    }
+
+    /** The kubeconfig user this source's context authenticates as, or null. */
+    public String user() {
+        return user(client.getConfiguration());
     }
 
     /** The fabric8 client, e.g. to reach Prometheus through the API server's service proxy. */

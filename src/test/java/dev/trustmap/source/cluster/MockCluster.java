@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -22,7 +21,8 @@ import java.util.Map;
 import java.util.Queue;
 
 /**
- * A fabric8 mock API server in CRUD mode (expectations first, then CRUD) behind a {@link FaultDispatcher}, with a
+ * A fabric8 mock API server in CRUD mode (with server-side apply and dry runs, see {@link ApplyCapableCrudDispatcher})
+ * behind a {@link FaultDispatcher}, with a
  * client for loading objects into it. Shared with the desktop app's cluster tests.
  */
 public final class MockCluster implements AutoCloseable {
@@ -37,7 +37,7 @@ public final class MockCluster implements AutoCloseable {
     private static final java.util.logging.Logger QUIET = quiet();
 
     private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    private final FaultDispatcher dispatcher = new FaultDispatcher(new KubernetesMixedDispatcher(responses));
+    private final FaultDispatcher dispatcher = new FaultDispatcher(new ApplyCapableCrudDispatcher());
     private KubernetesMockServer server;
     private NamespacedKubernetesClient client;
     private int port;

@@ -1,0 +1,273 @@
+package dev.trustmap.source.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trustmap.source.cluster.ApplyPlan.Change;
+import dev.trustmap.source.cluster.ApplyPlan.Operation;
+import dev.trustmap.source.cluster.ApplyResult.Outcome;
+import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyAction;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicyBuilder;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Applying drafts against the fabric8 mock API server (CRUD, with server-side apply and dry runs). */
+class DraftApplierTest {
+    private MockCluster cluster;
+    private KubernetesClient client;
+    private DraftApplier applier;
+
+    @BeforeEach
+    void start() throws IOException {
+        cluster = new MockCluster().load(MockCluster.BOOKINFO);
+        client = new KubernetesClientBuilder().withConfig(cluster.config()).build();
+        applier = new DraftApplier(client, "mock");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        cluster.close();
+    }
+
+    private AuthorizationPolicy onCluster(String name) {
+        return cluster.client()
+                .resources(AuthorizationPolicy.class)
+                .inNamespace("bookinfo")
+                .withName(name)
+                .get();
+    }
+
+    private static AuthorizationPolicy deny(String namespace, String name, String app) {
+        return new AuthorizationPolicyBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", app)
+                .endSelector()
+                .withAction(AuthorizationPolicyAction.DENY)
+                .addNewRule()
+                .addNewTo()
+                .withNewOperation()
+                .withMethods("DELETE")
+                .endOperation()
+                .endTo()
+                .endRule()
+                .endSpec()
+                .build();
+    }
+
+    /** The draft's edit of a policy read from the cluster: the read copy with another action. */
+    private AuthorizationPolicy edited(AuthorizationPolicy read) {
+        return new AuthorizationPolicyBuilder(read)
+                .editSpec()
+                .withAction(AuthorizationPolicyAction.AUDIT)
+                .endSpec()
+                .build();
+    }
+
+    /** A plan as the app builds it: the policies as the informers read them, and the draft's versions. */
+    private ApplyPlan appPlan() {
+        AuthorizationPolicy reviews = onCluster("reviews-viewer");
+        AuthorizationPolicy details = onCluster("details-viewer");
+        return new ApplyPlan(List.of(
+                Change.of(null, deny("bookinfo", "deny-deletes", "ratings")),
+                Change.of(reviews, edited(reviews)),
+                Change.of(details, null)));
+    }
+
+    @Nested
+    class DryRun {
+
+        @Test
+        void acceptsAValidPlanAndStoresNothing() throws Exception {
+            ApplyPlan plan = appPlan();
+
+            DryRunResult result = applier.dryRun(plan);
+
+            assertThat(result.ok()).isTrue();
+            assertThat(onCluster("deny-deletes")).isNull();
+            assertThat(onCluster("reviews-viewer").getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.ALLOW);
+            assertThat(onCluster("details-viewer")).isNotNull();
+        }
+
+        @Test
+        void reportsEachRefusedResourceWithTheServersMessage() throws Exception {
+            ApplyPlan plan = new ApplyPlan(List.of(
+                    Change.of(null, deny("payments", "deny-deletes", "ledger")),
+                    Change.of(null, deny("bookinfo", "Deny_Deletes", "ratings")),
+                    Change.of(null, deny("bookinfo", "deny-deletes", "ratings"))));
+
+            DryRunResult result = applier.dryRun(plan);
+
+            assertThat(result.ok()).isFalse();
+            assertThat(result.errors()).extracting(ResourceError::describe)
+                    .containsExactly(
+                            "create AuthorizationPolicy payments/deny-deletes: namespaces \"payments\" not found",
+                            "create AuthorizationPolicy bookinfo/Deny_Deletes: AuthorizationPolicy \"Deny_Deletes\" is"
+                                    + " invalid: metadata.name: Invalid value: \"Deny_Deletes\": a lowercase RFC 1123"
+                                    + " subdomain must consist of lower case alphanumeric characters, '-' or '.'");
+            assertThat(result.errors()).extracting(ResourceError::code).containsExactly(404, 422);
+            assertThat(onCluster("deny-deletes")).isNull();
+        }
+
+        @Test
+        void failsWithOneSentenceWhenTheClusterIsGone() throws Exception {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            try (KubernetesClient dead = new KubernetesClientBuilder()
+                    .withConfig(new ConfigBuilder()
+                            .withMasterUrl("http://127.0.0.1:" + port)
+                            .withRequestRetryBackoffLimit(0)
+                            .build())
+                    .build()) {
+                DraftApplier deadApplier = new DraftApplier(dead, "gone");
+
+                assertThatThrownBy(() -> deadApplier.dryRun(appPlan()))
+                        .isInstanceOf(ClusterException.class)
+                        .hasMessageStartingWith("Cannot reach the API server at http://127.0.0.1:" + port);
+            }
+        }
+    }
+
+    @Nested
+    class Apply {
+
+        @Test
+        void createsUpdatesAndDeletesWithFieldManagerTrustmap() throws Exception {
+            ApplyPlan plan = appPlan();
+
+            ApplyResult result = applier.apply(plan);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
+            assertThat(result.applied()).extracting(Change::operation)
+                    .containsExactly(Operation.CREATE, Operation.UPDATE, Operation.DELETE);
+            AuthorizationPolicy created = onCluster("deny-deletes");
+            assertThat(created.getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.DENY);
+            assertThat(created.getMetadata().getManagedFields())
+                    .extracting(ManagedFieldsEntry::getManager, ManagedFieldsEntry::getOperation)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("trustmap", "Apply"));
+            AuthorizationPolicy updated = onCluster("reviews-viewer");
+            assertThat(updated.getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.AUDIT);
+            assertThat(updated.getSpec().getRules()).hasSize(1);
+            assertThat(updated.getMetadata().getManagedFields())
+                    .extracting(ManagedFieldsEntry::getManager)
+                    .contains("trustmap");
+            assertThat(onCluster("details-viewer")).isNull();
+        }
+
+        @Test
+        void stopsWithoutWritingWhenAResourceChangedSinceItWasRead() throws Exception {
+            ApplyPlan plan = appPlan();
+            AuthorizationPolicy read = onCluster("reviews-viewer");
+            cluster.client()
+                    .resource(new AuthorizationPolicyBuilder(read)
+                            .editSpec()
+                            .withAction(AuthorizationPolicyAction.DENY)
+                            .endSpec()
+                            .build())
+                    .update();
+            AuthorizationPolicy theirs = onCluster("reviews-viewer");
+
+            ApplyResult result = applier.apply(plan);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.STOPPED);
+            assertThat(result.applied()).isEmpty();
+            assertThat(result.drifts()).hasSize(1);
+            Drift drift = result.drifts().get(0);
+            assertThat(drift.change().key()).isEqualTo("AuthorizationPolicy bookinfo/reviews-viewer");
+            assertThat(drift.read().getMetadata().getResourceVersion())
+                    .isEqualTo(read.getMetadata().getResourceVersion());
+            assertThat(((AuthorizationPolicy) drift.live()).getSpec().getAction())
+                    .isEqualTo(AuthorizationPolicyAction.DENY);
+            assertThat(drift.describe()).startsWith("AuthorizationPolicy bookinfo/reviews-viewer was modified");
+            assertThat(onCluster("deny-deletes")).isNull();
+            assertThat(onCluster("details-viewer")).isNotNull();
+            assertThat(onCluster("reviews-viewer").getMetadata().getResourceVersion())
+                    .isEqualTo(theirs.getMetadata().getResourceVersion());
+        }
+
+        @Test
+        void stopsWhenAResourceAppearedOrDisappeared() throws Exception {
+            ApplyPlan plan = appPlan();
+            cluster.client().resource(deny("bookinfo", "deny-deletes", "details")).create();
+            cluster.client().resource(onCluster("details-viewer")).delete();
+
+            ApplyResult result = applier.apply(plan);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.STOPPED);
+            assertThat(result.drifts()).extracting(Drift::describe)
+                    .containsExactly(
+                            "AuthorizationPolicy bookinfo/deny-deletes was created on the cluster since it was read",
+                            "AuthorizationPolicy bookinfo/details-viewer was deleted on the cluster since it was read");
+            assertThat(onCluster("reviews-viewer").getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.ALLOW);
+        }
+
+        @Test
+        void theResourceVersionIsAPreconditionOfTheWrite() {
+            AuthorizationPolicy read = onCluster("reviews-viewer");
+            cluster.client()
+                    .resource(new AuthorizationPolicyBuilder(read)
+                            .editSpec()
+                            .withAction(AuthorizationPolicyAction.DENY)
+                            .endSpec()
+                            .build())
+                    .update();
+            AuthorizationPolicy stale = edited(read);
+            stale.getMetadata().setManagedFields(null);
+
+            assertThatThrownBy(() -> client.resource(stale)
+                            .fieldManager(DraftApplier.FIELD_MANAGER)
+                            .serverSideApply())
+                    .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
+                    .hasMessageContaining("the object has been modified");
+            assertThatThrownBy(() -> client.resource(read)
+                            .lockResourceVersion(read.getMetadata().getResourceVersion())
+                            .delete())
+                    .hasMessageContaining("the object has been modified");
+            assertThat(onCluster("reviews-viewer").getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.DENY);
+        }
+    }
+
+    @Nested
+    class PlanFromTheCluster {
+
+        @Test
+        void leavesOutUnchangedObjectsAndDeletionsOfAbsentOnes() throws Exception {
+            AuthorizationPolicy reviews = onCluster("reviews-viewer");
+            AuthorizationPolicy same = new AuthorizationPolicyBuilder(reviews)
+                    .editMetadata()
+                    .withResourceVersion(null)
+                    .withManagedFields(List.of())
+                    .endMetadata()
+                    .build();
+
+            ApplyPlan plan = applier.plan(
+                    List.of(same, deny("bookinfo", "deny-deletes", "ratings"), edited(onCluster("details-viewer"))),
+                    List.of(deny("bookinfo", "never-there", "x"), onCluster("ratings-viewer")));
+
+            assertThat(plan.described())
+                    .containsExactly(
+                            "create AuthorizationPolicy bookinfo/deny-deletes",
+                            "update AuthorizationPolicy bookinfo/details-viewer",
+                            "delete AuthorizationPolicy bookinfo/ratings-viewer");
+            assertThat(plan.changes().get(1).read().getMetadata().getResourceVersion())
+                    .isNotNull();
+        }
+    }
+}
