@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** Simulate: the request is allowed only under conditions that were not given (see the output). */
     public static final int CONDITIONAL = 3;
+    /** Apply: the cluster could not be reached or read. */
+    public static final int CLUSTER = 4;
 
     private ExitCodes() {}
 }

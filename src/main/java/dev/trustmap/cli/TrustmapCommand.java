@@ -21,14 +21,16 @@ import picocli.CommandLine.Spec;
             DiffCommand.class,
             BenchCommand.class,
             LintCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            ApplyCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (test: all passed; simulate: allowed)",
             "1:test: a request did not meet its expectation; simulate: denied",
             "2:bad input or internal error",
-            "3:simulate: conditional"
+            "3:simulate: conditional",
+            "4:apply: the cluster could not be reached or read"
         })
 public final class TrustmapCommand implements Callable<Integer> {
 

@@ -4,6 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import dev.trustmap.analysis.DraftDiff.ResourceChange;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 
 /** A unified YAML diff of one resource change, as {@code diff -u} would print it. */
@@ -13,12 +14,20 @@ public final class ResourceDiffText {
     private ResourceDiffText() {}
 
     public static String of(ResourceChange change) {
-        List<String> before = lines(change.before() == null ? "" : YamlWriter.toYaml(change.before()));
-        List<String> after = lines(change.after() == null ? "" : YamlWriter.toYaml(change.after()));
+        return of(change.key(), change.before(), change.after(), "current", "draft");
+    }
+
+    /**
+     * A unified diff between two versions of one resource, labelled {@code fromLabel/key} and {@code toLabel/key}
+     * ({@code /dev/null} for an absent side), e.g. what was read against what is on the cluster now.
+     */
+    public static String of(String key, HasMetadata from, HasMetadata to, String fromLabel, String toLabel) {
+        List<String> before = lines(from == null ? "" : YamlWriter.toYaml(from));
+        List<String> after = lines(to == null ? "" : YamlWriter.toYaml(to));
         Patch<String> patch = DiffUtils.diff(before, after);
-        String from = change.before() == null ? "/dev/null" : "current/" + change.key();
-        String to = change.after() == null ? "/dev/null" : "draft/" + change.key();
-        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(from, to, before, patch, CONTEXT)) + "\n";
+        String fromName = from == null ? "/dev/null" : fromLabel + "/" + key;
+        String toName = to == null ? "/dev/null" : toLabel + "/" + key;
+        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(fromName, toName, before, patch, CONTEXT)) + "\n";
     }
 
     private static List<String> lines(String text) {

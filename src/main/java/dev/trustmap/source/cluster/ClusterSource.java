@@ -128,7 +128,9 @@ public final class ClusterSource implements AutoCloseable {
     /** The kubeconfig user a configuration's context authenticates as, or null (e.g. a bare configuration). */
     public static String user(Config config) {
         var current = config.getCurrentContext();
-        return current == null || current.getContext() == null ? null : current.getContext().getUser();
+        return current == null || current.getContext() == null
+                ? null
+                : current.getContext().getUser();
     }
 
     /**

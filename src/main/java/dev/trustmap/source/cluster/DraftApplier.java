@@ -81,7 +81,8 @@ public final class DraftApplier {
                 errors.add(refused(change, e));
             }
         }
-        LOG.info("Dry run on {}: {} changes, {} refused", context, plan.changes().size(), errors.size());
+        LOG.info(
+                "Dry run on {}: {} changes, {} refused", context, plan.changes().size(), errors.size());
         return new DryRunResult(plan, errors);
     }
 
@@ -186,7 +187,8 @@ public final class DraftApplier {
         if (FailureMessages.code(e) != 0) {
             return new ClusterException(
                     String.format(
-                            "The API server of '%s' refused to %s (%s).", context, what, FailureMessages.rootMessage(e)),
+                            "The API server of '%s' refused to %s (%s).",
+                            context, what, FailureMessages.rootMessage(e)),
                     "Check the context's permissions on Istio policies (get, patch, delete).",
                     e);
         }

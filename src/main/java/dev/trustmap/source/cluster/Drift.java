@@ -22,6 +22,8 @@ public record Drift(Change change, HasMetadata read, HasMetadata live) {
         }
         return String.format(
                 "%s was modified on the cluster since it was read (version %s, now %s)",
-                change.key(), read.getMetadata().getResourceVersion(), live.getMetadata().getResourceVersion());
+                change.key(),
+                read.getMetadata().getResourceVersion(),
+                live.getMetadata().getResourceVersion());
     }
 }

@@ -40,7 +40,8 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ITEM = Pattern.compile("^(.*?)(/namespaces/([^/]+))?/([^/]+)/([^/?]+)$");
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern NAME =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -69,7 +70,8 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         if (!item.matches()) {
             return status(405, "MethodNotAllowed", "apply needs an object's path, not " + path);
         }
-        MockResponse invalid = validate(item.group(3), item.group(5), patch.path("kind").asText());
+        MockResponse invalid =
+                validate(item.group(3), item.group(5), patch.path("kind").asText());
         if (invalid != null) {
             return invalid;
         }
@@ -103,9 +105,13 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         JsonNode current = read(storedText, JSON);
         String body = body(request);
         if (!body.isBlank()) {
-            String expected =
-                    read(body, JSON).path("preconditions").path("resourceVersion").asText(null);
-            if (expected != null && !expected.equals(current.path("metadata").path("resourceVersion").asText())) {
+            String expected = read(body, JSON)
+                    .path("preconditions")
+                    .path("resourceVersion")
+                    .asText(null);
+            if (expected != null
+                    && !expected.equals(
+                            current.path("metadata").path("resourceVersion").asText())) {
                 return conflict(current.path("kind").asText(), item.group(5));
             }
         }
@@ -119,14 +125,17 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         if (namespace == null && item.matches()) {
             namespace = item.group(3);
         }
-        MockResponse invalid = validate(namespace, object.path("metadata").path("name").asText(), object.path("kind")
-                .asText());
+        MockResponse invalid = validate(
+                namespace,
+                object.path("metadata").path("name").asText(),
+                object.path("kind").asText());
         return invalid != null ? invalid : json("POST".equals(request.getMethod()) ? 201 : 200, object);
     }
 
     /** What an API server refuses before storing: a missing namespace, a name that is not a DNS subdomain. */
     private MockResponse validate(String namespace, String name, String kind) {
-        if (namespace != null && super.handleGet("/api/v1/namespaces/" + namespace).code() == 404) {
+        if (namespace != null
+                && super.handleGet("/api/v1/namespaces/" + namespace).code() == 404) {
             return status(404, "NotFound", "namespaces \"" + namespace + "\" not found");
         }
         if (name == null || name.length() > 253 || !NAME.matcher(name).matches()) {

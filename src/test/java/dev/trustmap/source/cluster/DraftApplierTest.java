@@ -114,7 +114,8 @@ class DraftApplierTest {
             DryRunResult result = applier.dryRun(plan);
 
             assertThat(result.ok()).isFalse();
-            assertThat(result.errors()).extracting(ResourceError::describe)
+            assertThat(result.errors())
+                    .extracting(ResourceError::describe)
                     .containsExactly(
                             "create AuthorizationPolicy payments/deny-deletes: namespaces \"payments\" not found",
                             "create AuthorizationPolicy bookinfo/Deny_Deletes: AuthorizationPolicy \"Deny_Deletes\" is"
@@ -155,7 +156,8 @@ class DraftApplierTest {
             ApplyResult result = applier.apply(plan);
 
             assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-            assertThat(result.applied()).extracting(Change::operation)
+            assertThat(result.applied())
+                    .extracting(Change::operation)
                     .containsExactly(Operation.CREATE, Operation.UPDATE, Operation.DELETE);
             AuthorizationPolicy created = onCluster("deny-deletes");
             assertThat(created.getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.DENY);
@@ -205,13 +207,16 @@ class DraftApplierTest {
         @Test
         void stopsWhenAResourceAppearedOrDisappeared() throws Exception {
             ApplyPlan plan = appPlan();
-            cluster.client().resource(deny("bookinfo", "deny-deletes", "details")).create();
+            cluster.client()
+                    .resource(deny("bookinfo", "deny-deletes", "details"))
+                    .create();
             cluster.client().resource(onCluster("details-viewer")).delete();
 
             ApplyResult result = applier.apply(plan);
 
             assertThat(result.outcome()).isEqualTo(Outcome.STOPPED);
-            assertThat(result.drifts()).extracting(Drift::describe)
+            assertThat(result.drifts())
+                    .extracting(Drift::describe)
                     .containsExactly(
                             "AuthorizationPolicy bookinfo/deny-deletes was created on the cluster since it was read",
                             "AuthorizationPolicy bookinfo/details-viewer was deleted on the cluster since it was read");

@@ -1,0 +1,181 @@
+package dev.trustmap.cli;
+
+import dev.trustmap.analysis.workspace.AuditLog;
+import dev.trustmap.export.ApplyAudit;
+import dev.trustmap.export.ResourceDiffText;
+import dev.trustmap.source.cluster.ApplyPlan;
+import dev.trustmap.source.cluster.ApplyPlan.Operation;
+import dev.trustmap.source.cluster.ApplyResult;
+import dev.trustmap.source.cluster.ClusterException;
+import dev.trustmap.source.cluster.ClusterSource;
+import dev.trustmap.source.cluster.DraftApplier;
+import dev.trustmap.source.cluster.Drift;
+import dev.trustmap.source.cluster.DryRunResult;
+import dev.trustmap.source.cluster.ResourceError;
+import dev.trustmap.source.folder.AssembledMesh;
+import dev.trustmap.source.folder.FolderSource;
+import dev.trustmap.source.folder.ManifestException;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trustmap apply}: a draft folder to a cluster, server-side dry run first, written only with --yes. */
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Applies a draft folder to a cluster: reads each draft object back from the cluster, prints the plan"
+                    + " (creates, updates, deletes), checks every change with a server-side dry run, and with --yes"
+                    + " writes them with server-side apply (field manager trustmap).",
+            "An object annotated trustmap.dev/delete: \"true\" deletes its namesake. If a resource changes on the"
+                    + " cluster between reading and writing, nothing more is written and the difference is shown."
+                    + " Every dry run and apply is recorded in the audit log of the Trustmap folder."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:applied, or (without --yes) the dry run accepted every change; also when there is nothing to apply",
+            "1:the dry run refused a change, a resource changed on the cluster, or a write was refused",
+            "2:bad input (draft files, kubeconfig, context) or internal error",
+            "4:the cluster could not be reached or read"
+        })
+final class ApplyCommand extends BaseCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyCommand.class);
+
+    @Option(names = "--context", required = true, description = "The kubeconfig context to apply to.")
+    String context;
+
+    @Option(names = "--kubeconfig", description = "The kubeconfig file (default: KUBECONFIG, else ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--draft", required = true, description = "Draft policies (folder or file); repeatable.")
+    List<Path> drafts;
+
+    @Option(names = "--dry-run", description = "Only check with the API server; write nothing (even with --yes).")
+    boolean dryRunOnly;
+
+    @Option(names = "--yes", description = "Write the changes after a clean dry run (without it nothing is written).")
+    boolean yes;
+
+    @Override
+    protected int run() throws ManifestException, BadInputException {
+        AssembledMesh draft = FolderSource.load(drafts);
+        reportSkipped(draft.skippedKinds());
+        List<HasMetadata> objects = new ArrayList<>();
+        List<HasMetadata> deleted = new ArrayList<>();
+        for (HasMetadata object : draft.snapshot().policies()) {
+            Map<String, String> annotations = object.getMetadata().getAnnotations();
+            boolean delete = annotations != null && "true".equals(annotations.get(DiffCommand.DELETE));
+            (delete ? deleted : objects).add(object);
+        }
+        Config config = config();
+        try (KubernetesClient client =
+                new KubernetesClientBuilder().withConfig(config).build()) {
+            ApplyAudit audit = new ApplyAudit(
+                    AuditLog.atDefaultLocation(), ClusterSource.user(config), context, Clock.systemUTC());
+            return applyTo(new DraftApplier(client, context), audit, objects, deleted);
+        } catch (ClusterException e) {
+            LOG.debug("cluster failure", e);
+            err().println("trustmap: " + e.getMessage());
+            return ExitCodes.CLUSTER;
+        }
+    }
+
+    private Config config() throws BadInputException {
+        Path file = kubeconfig == null ? ClusterSource.defaultKubeconfig() : kubeconfig;
+        try {
+            return ClusterSource.config(file, context);
+        } catch (ClusterException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    private int applyTo(DraftApplier applier, ApplyAudit audit, List<HasMetadata> objects, List<HasMetadata> deleted)
+            throws ClusterException {
+        ApplyPlan plan = applier.plan(objects, deleted);
+        if (plan.isEmpty()) {
+            out().println("nothing to apply: the cluster already matches the draft");
+            return ExitCodes.OK;
+        }
+        printPlan(plan);
+        DryRunResult dryRun = applier.dryRun(plan);
+        record(() -> audit.dryRun(dryRun));
+        if (!dryRun.ok()) {
+            out().println("dry run: " + dryRun.errors().size() + " of "
+                    + plan.changes().size() + " refused");
+            dryRun.errors().forEach(e -> out().println("  ! " + e.describe()));
+            return ExitCodes.MISMATCH_OR_DENY;
+        }
+        out().println("dry run: the API server accepts all " + plan.changes().size() + " changes");
+        if (dryRunOnly || !yes) {
+            out().println("not applied: " + (dryRunOnly ? "--dry-run" : "run again with --yes to apply"));
+            return ExitCodes.OK;
+        }
+        ApplyResult result = applier.apply(plan);
+        record(() -> audit.applied(plan, result));
+        return printResult(plan, result);
+    }
+
+    private void printPlan(ApplyPlan plan) {
+        out().printf(
+                        "plan for context %s: %d create, %d update, %d delete%n",
+                        context,
+                        plan.of(Operation.CREATE).size(),
+                        plan.of(Operation.UPDATE).size(),
+                        plan.of(Operation.DELETE).size());
+        plan.changes().forEach(c -> out().println("  " + c.describe()));
+    }
+
+    private int printResult(ApplyPlan plan, ApplyResult result) {
+        result.applied().forEach(c -> out().println("  applied: " + c.describe()));
+        switch (result.outcome()) {
+            case APPLIED -> {
+                out().println("applied " + result.applied().size() + " changes with field manager "
+                        + DraftApplier.FIELD_MANAGER);
+                return ExitCodes.OK;
+            }
+            case STOPPED -> {
+                out().println("stopped: resources changed on the cluster since they were read; nothing"
+                        + (result.applied().isEmpty() ? "" : " more") + " was written");
+                for (Drift drift : result.drifts()) {
+                    out().println("  ! " + drift.describe());
+                    out().print(ResourceDiffText.of(
+                            drift.change().key(), drift.read(), drift.live(), "read", "cluster"));
+                }
+                out().println("read the changes above, update the draft, then apply again");
+                return ExitCodes.MISMATCH_OR_DENY;
+            }
+            default -> {
+                ResourceError error = result.error();
+                out().println("failed: " + error.describe() + " ("
+                        + result.applied().size() + " of " + plan.changes().size() + " written before it)");
+                return ExitCodes.MISMATCH_OR_DENY;
+            }
+        }
+    }
+
+    /** An audit entry that cannot be written is a warning: the cluster change it records has already happened. */
+    private void record(AuditAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            LOG.debug("audit log", e);
+            err().println("warning: could not write the audit log: " + e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface AuditAction {
+        void run() throws IOException;
+    }
+}

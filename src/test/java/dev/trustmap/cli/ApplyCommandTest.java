@@ -1,0 +1,215 @@
+package dev.trustmap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustmap.analysis.workspace.AuditEntry;
+import dev.trustmap.analysis.workspace.AuditLog;
+import dev.trustmap.source.cluster.MockCluster;
+import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyAction;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code trustmap apply} against the fabric8 mock API server, with the audit log in a temporary Trustmap folder. */
+class ApplyCommandTest {
+    private static final String DENY_DELETES = String.join(
+            "\n",
+            "apiVersion: security.istio.io/v1",
+            "kind: AuthorizationPolicy",
+            "metadata:",
+            "  name: deny-deletes",
+            "  namespace: %s",
+            "spec:",
+            "  selector:",
+            "    matchLabels:",
+            "      app: ratings",
+            "  action: DENY",
+            "  rules:",
+            "    - to:",
+            "        - operation:",
+            "            methods: [\"DELETE\"]",
+            "");
+    private static final String REMOVE_RATINGS = String.join(
+            "\n",
+            "apiVersion: security.istio.io/v1",
+            "kind: AuthorizationPolicy",
+            "metadata:",
+            "  name: ratings-viewer",
+            "  namespace: bookinfo",
+            "  annotations:",
+            "    trustmap.dev/delete: \"true\"",
+            "spec: {}",
+            "");
+
+    @TempDir
+    Path dir;
+
+    private MockCluster cluster;
+    private Path kubeconfig;
+    private Path draft;
+    private String home;
+
+    @BeforeEach
+    void start() throws IOException {
+        cluster = new MockCluster().load(MockCluster.BOOKINFO);
+        kubeconfig = cluster.kubeconfig(dir.resolve("config"), "mock");
+        draft = Files.createDirectories(dir.resolve("draft"));
+        home = System.getProperty("trustmap.home");
+        System.setProperty("trustmap.home", dir.resolve("home").toString());
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+        if (home == null) {
+            System.clearProperty("trustmap.home");
+        } else {
+            System.setProperty("trustmap.home", home);
+        }
+    }
+
+    private void draftFiles(String namespace) throws IOException {
+        Files.writeString(draft.resolve("deny-deletes.yaml"), String.format(DENY_DELETES, namespace));
+        Files.copy(Path.of("src/test/resources/drafts/bookinfo-break/details.yaml"), draft.resolve("details.yaml"));
+        Files.writeString(draft.resolve("remove-ratings.yaml"), REMOVE_RATINGS);
+    }
+
+    private CliRun apply(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "apply", "--context", "mock", "--kubeconfig", kubeconfig.toString(), "--draft", draft.toString()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private AuthorizationPolicy onCluster(String name) {
+        return cluster.client()
+                .resources(AuthorizationPolicy.class)
+                .inNamespace("bookinfo")
+                .withName(name)
+                .get();
+    }
+
+    private List<AuditEntry> audit() throws IOException {
+        return new AuditLog(dir.resolve("home").resolve(AuditLog.FILE)).recent(10);
+    }
+
+    @Test
+    void withoutYesPrintsThePlanAndTheDryRunAndWritesNothing() throws Exception {
+        draftFiles("bookinfo");
+
+        CliRun run = apply();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains(
+                        "plan for context mock: 1 create, 1 update, 1 delete",
+                        "  create AuthorizationPolicy bookinfo/deny-deletes",
+                        "  update AuthorizationPolicy bookinfo/details-viewer",
+                        "  delete AuthorizationPolicy bookinfo/ratings-viewer",
+                        "dry run: the API server accepts all 3 changes",
+                        "not applied: run again with --yes to apply");
+        assertThat(onCluster("deny-deletes")).isNull();
+        assertThat(onCluster("ratings-viewer")).isNotNull();
+        assertThat(audit())
+                .extracting(AuditEntry::action, AuditEntry::context, AuditEntry::kubeUser)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dry-run", "mock", "tester"));
+    }
+
+    @Test
+    void withYesAppliesWithFieldManagerTrustmapAndAudits() throws Exception {
+        draftFiles("bookinfo");
+
+        CliRun run = apply("--yes");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("applied 3 changes with field manager trustmap");
+        AuthorizationPolicy created = onCluster("deny-deletes");
+        assertThat(created.getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.DENY);
+        assertThat(created.getMetadata().getManagedFields())
+                .extracting(ManagedFieldsEntry::getManager)
+                .containsExactly("trustmap");
+        assertThat(onCluster("details-viewer")
+                        .getSpec()
+                        .getRules()
+                        .get(0)
+                        .getTo()
+                        .get(0)
+                        .getOperation()
+                        .getMethods())
+                .containsExactly("POST");
+        assertThat(onCluster("ratings-viewer")).isNull();
+        List<AuditEntry> entries = audit();
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("apply", "dry-run");
+        assertThat(entries.get(0).outcome()).isEqualTo("ok");
+        assertThat(entries.get(0).resources()).contains("create AuthorizationPolicy bookinfo/deny-deletes");
+        assertThat(entries.get(0).digest()).startsWith("sha256:");
+
+        CliRun again = apply("--yes");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("nothing to apply: the cluster already matches the draft");
+    }
+
+    @Test
+    void aRefusedDryRunListsTheResourceAndWritesNothing() throws Exception {
+        draftFiles("payments");
+
+        CliRun run = apply("--yes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.MISMATCH_OR_DENY);
+        assertThat(run.out())
+                .contains(
+                        "dry run: 1 of 3 refused",
+                        "  ! create AuthorizationPolicy payments/deny-deletes: namespaces \"payments\" not found");
+        assertThat(run.out()).doesNotContain("applied");
+        assertThat(onCluster("ratings-viewer")).isNotNull();
+        assertThat(audit()).extracting(AuditEntry::action).containsExactly("dry-run");
+        assertThat(audit().get(0).outcome()).startsWith("1 refused: create AuthorizationPolicy payments/deny-deletes");
+    }
+
+    @Test
+    void aDeadClusterIsOneSentenceAndExitCode4() throws Exception {
+        draftFiles("bookinfo");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(
+                kubeconfig,
+                Files.readString(kubeconfig).replaceAll("server: '[^']*'", "server: 'http://127.0.0.1:" + port + "'"));
+
+        CliRun run = apply("--yes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CLUSTER);
+        assertThat(run.err()).startsWith("trustmap: Cannot reach the API server at http://127.0.0.1:" + port);
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadDraftFileNamesTheFileAndLine() throws Exception {
+        Files.writeString(draft.resolve("broken.yaml"), "apiVersion: security.istio.io/v1\nkind: [\n");
+
+        CliRun run = apply("--yes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("broken.yaml:3:").contains("is not valid YAML");
+    }
+
+    @Test
+    void anUnknownContextIsBadInput() throws Exception {
+        draftFiles("bookinfo");
+
+        CliRun run = CliRun.of(
+                "apply", "--context", "nope", "--kubeconfig", kubeconfig.toString(), "--draft", draft.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("has no context 'nope'");
+    }
+}
