@@ -4,7 +4,9 @@ import dev.trustmap.analysis.Assessment;
 import dev.trustmap.analysis.findings.Finding;
 import dev.trustmap.analysis.findings.FindingValidator;
 import dev.trustmap.analysis.findings.MeshContext;
+import dev.trustmap.analysis.workspace.AuditLog;
 import dev.trustmap.engine.Engine;
+import dev.trustmap.export.report.AuditExcerpt;
 import dev.trustmap.export.report.HtmlReport;
 import dev.trustmap.export.report.LocatedManifests;
 import dev.trustmap.export.report.ReportInput;
@@ -35,7 +37,11 @@ final class ReportCommand extends BaseCommand {
     @Mixin
     MeshInput input;
 
-    @Option(names = "--audit-log", description = "Text file of audit-log entries, one a line; the last 50 are shown.")
+    @Option(
+            names = "--audit-log",
+            paramLabel = "FILE",
+            description = "The audit log (JSON lines) whose last 20 entries the report shows;"
+                    + " default: audit.jsonl in the Trustmap folder (~/.trustmap).")
     Path auditLog;
 
     @Option(
@@ -52,23 +58,27 @@ final class ReportCommand extends BaseCommand {
         Traffic traffic = input.traffic(engine);
         List<Finding> findings = new FindingValidator().validate(MeshContext.of(engine, traffic));
         String title = input.title();
-        ReportInput report = new ReportInput(
-                title, engine, Assessment.of(engine, traffic), findings, auditLines(), null, Instant.now());
+        ReportInput report =
+                new ReportInput(title, engine, Assessment.of(engine, traffic), findings, audit(), null, Instant.now());
         write(HtmlReport.render(report));
         out().println("wrote " + output + ": " + findings.size() + " findings, "
                 + traffic.edges().size() + " observed edges");
         return ExitCodes.OK;
     }
 
-    private List<String> auditLines() throws BadInputException {
+    private AuditExcerpt audit() throws BadInputException {
         if (auditLog == null) {
-            return List.of();
+            return AuditExcerpt.of(AuditLog.atDefaultLocation());
         }
-        try {
-            return Files.readAllLines(auditLog, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(auditLog + ": cannot be read (" + e.getMessage() + ")");
+        if (!Files.isRegularFile(auditLog)) {
+            throw new BadInputException(auditLog + ": no such audit log; name the audit.jsonl file or leave out"
+                    + " --audit-log to use the one in the Trustmap folder");
         }
+        AuditExcerpt excerpt = AuditExcerpt.of(new AuditLog(auditLog));
+        if (excerpt.problem() != null) {
+            throw new BadInputException(excerpt.problem());
+        }
+        return excerpt;
     }
 
     private void write(String html) throws BadInputException {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             LintCommand.class,
             ReportCommand.class,
-            ApplyCommand.class
+            ApplyCommand.class,
+            AuditCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -2,8 +2,12 @@ package dev.trustmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trustmap.analysis.workspace.AuditEntry;
+import dev.trustmap.analysis.workspace.AuditLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +17,17 @@ class ReportCommandTest {
 
     @Test
     void writesTheLabReportWithItsWeaknesses() throws Exception {
-        Path audit = Files.writeString(folder.resolve("audit.log"), "2025-01-15T09:00:00Z bob applied a draft\n");
+        Path audit = folder.resolve("audit.jsonl");
+        new AuditLog(audit)
+                .append(new AuditEntry(
+                        Instant.parse("2025-01-15T09:00:00Z"),
+                        "bob",
+                        "",
+                        "",
+                        "export",
+                        List.of("create AuthorizationPolicy payments/bobs-draft"),
+                        "sha256:00",
+                        "ok"));
         Path output = folder.resolve("out/report.html");
 
         CliRun run = CliRun.of("report", "--lab", "--audit-log", audit.toString(), "-o", output.toString());
@@ -23,7 +37,25 @@ class ReportCommandTest {
         assertThat(Files.readString(output))
                 .contains("messaging/notifications-no-admin")
                 .contains("payments/fraud-check-callers")
-                .contains("bob applied a draft");
+                .contains("Recent audit-log entries")
+                .contains("payments/bobs-draft")
+                .contains("<td>bob</td>");
+    }
+
+    @Test
+    void aMissingAuditLogIsBadInputNamingTheFile() {
+        Path missing = folder.resolve("nope.jsonl");
+
+        CliRun run = CliRun.of(
+                "report",
+                "--lab",
+                "--audit-log",
+                missing.toString(),
+                "-o",
+                folder.resolve("x.html").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(missing + ": no such audit log");
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -183,7 +185,7 @@ public final class AuditLog {
     }
 
     /** One entry as its JSON line (without the newline). */
-    static String toJson(AuditEntry entry) {
+    public static String toJson(AuditEntry entry) {
         ObjectNode node = JSON.createObjectNode();
         node.put("time", entry.time().toString());
         node.put("osUser", entry.osUser());
@@ -228,12 +230,17 @@ public final class AuditLog {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
         }
-        if (e instanceof FileSystemException fs) {
-            String what = fs.getClass().getSimpleName().replace("Exception", "");
-            return fs.getReason() != null ? fs.getReason() : what + ": " + fs.getFile();
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            return ((FileSystemException) e).getFile() + " is in the way and is not a folder";
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + ": " + fs.getFile();
         }
         return e.getMessage();
     }

@@ -17,7 +17,6 @@ import java.util.Locale;
  * The output is well-formed XML as well as HTML.
  */
 public final class HtmlReport {
-    private static final int AUDIT_LINES = 50;
     private static final String CSS = "body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}"
             + "header{background:#263238;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}"
             + "header p{margin:4px 0 0;color:#b0bec5}main{padding:8px 32px 40px;max-width:1400px}"
@@ -56,7 +55,7 @@ public final class HtmlReport {
         coverage(html, coverage);
         findings(html, input.findings());
         edges(html, input.assessment().edges());
-        audit(html, input.auditLog());
+        AuditSection.append(html, input.audit());
         return html.append("</main></body></html>\n").toString();
     }
 
@@ -226,15 +225,5 @@ public final class HtmlReport {
             return "no policy";
         }
         return authz.policy() + (authz.rule() >= 0 ? " rule " + authz.rule() : "") + " (" + authz.action() + ")";
-    }
-
-    private static void audit(StringBuilder html, List<String> lines) {
-        html.append("<h2 id=\"audit\">Recent audit log</h2>");
-        if (lines.isEmpty()) {
-            html.append("<p class=\"muted\">No audit-log entries.</p>");
-            return;
-        }
-        List<String> recent = lines.subList(Math.max(0, lines.size() - AUDIT_LINES), lines.size());
-        html.append("<pre>").append(Html.escape(String.join("\n", recent))).append("</pre>");
     }
 }

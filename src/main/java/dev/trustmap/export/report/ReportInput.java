@@ -13,7 +13,7 @@ import java.util.List;
  * @param engine the engine of the current policies
  * @param assessment the observed edges with their verdicts (may have no edges)
  * @param findings the findings to list
- * @param auditLog recent audit-log lines, newest last; may be empty
+ * @param audit the recent audit-log entries to show
  * @param graphImage a PNG of the graph to embed instead of the drawn SVG, or null
  * @param generatedAt when the report was made
  */
@@ -22,12 +22,12 @@ public record ReportInput(
         Engine engine,
         Assessment assessment,
         List<Finding> findings,
-        List<String> auditLog,
+        AuditExcerpt audit,
         byte[] graphImage,
         Instant generatedAt) {
 
     public ReportInput {
         findings = List.copyOf(findings);
-        auditLog = List.copyOf(auditLog);
+        audit = audit == null ? AuditExcerpt.none() : audit;
     }
 }

@@ -152,6 +152,7 @@ class AuditLogTest {
             assertThatThrownBy(() -> log.append(entry(T0, "export", "ok")))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("cannot write the audit log " + notAFolder.resolve("audit.jsonl"))
+                    .hasMessageContaining(notAFolder + " is in the way and is not a folder")
                     .hasMessageContaining("check that the folder exists and is writable");
         }
 

@@ -6,6 +6,8 @@ import dev.trustmap.analysis.Assessment;
 import dev.trustmap.analysis.findings.Finding;
 import dev.trustmap.analysis.findings.FindingValidator;
 import dev.trustmap.analysis.findings.MeshContext;
+import dev.trustmap.analysis.workspace.AuditEntry;
+import dev.trustmap.analysis.workspace.AuditLog;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.mesh.Traffic;
 import java.io.ByteArrayInputStream;
@@ -16,7 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 class HtmlReportTest {
@@ -32,14 +36,24 @@ class HtmlReportTest {
         findings = new FindingValidator().validate(MeshContext.of(engine, traffic));
     }
 
-    private static String render(byte[] image, List<String> audit) {
+    private static final AuditEntry APPLIED = new AuditEntry(
+            Instant.parse("2025-01-15T09:59:00Z"),
+            "alice",
+            "kube-admin",
+            "kind-dev",
+            "apply",
+            List.of("create AuthorizationPolicy payments/allow-ledger", "delete AuthorizationPolicy payments/<old>"),
+            "sha256:0123abcd",
+            "ok");
+
+    private static String render(byte[] image, AuditExcerpt audit) {
         return HtmlReport.render(
                 new ReportInput("built-in lab", engine, Assessment.of(engine, traffic), findings, audit, image, NOW));
     }
 
     @Test
     void isAWellFormedSelfContainedDocumentWrittenToTarget() throws Exception {
-        String html = render(null, List.of("2025-01-15T09:59:00Z alice applied AuthorizationPolicy payments/x"));
+        String html = render(null, new AuditExcerpt("/home/alice/.trustmap/audit.jsonl", List.of(APPLIED), 0, null));
         Files.writeString(Path.of("target", "report-lab.html"), html, StandardCharsets.UTF_8);
 
         Document document = parse(html);
@@ -48,12 +62,13 @@ class HtmlReportTest {
         assertThat(document.getElementsByTagName("h2").getLength()).isEqualTo(6);
         assertThat(html)
                 .doesNotContain("src=\"http", "href=\"http", "<link", "<script")
-                .contains("alice applied");
+                .contains("<td>kind-dev</td>")
+                .contains("payments/&lt;old&gt;");
     }
 
     @Test
     void namesTheLabsWeaknesses() {
-        String html = render(null, List.of());
+        String html = render(null, AuditExcerpt.none());
 
         assertThat(html)
                 .contains("payments/fraud-check-callers")
@@ -61,13 +76,12 @@ class HtmlReportTest {
                 .contains("messaging/notifications-no-admin")
                 .contains("Namespace messaging")
                 .contains("legacy/core-banking-adapter")
-                .contains("PeerAuthentication frontend/default")
-                .contains("No audit-log entries.");
+                .contains("PeerAuthentication frontend/default");
     }
 
     @Test
     void listsEveryObservedEdgeWithItsVerdictAndPolicy() {
-        String html = render(null, List.of());
+        String html = render(null, AuditExcerpt.none());
 
         assertThat(html).contains("payments/ledger-callers rule 0 (ALLOW)");
         assertThat(html.split("<tr>").length - 1)
@@ -76,12 +90,65 @@ class HtmlReportTest {
 
     @Test
     void embedsAGivenImageInsteadOfTheDrawnGraph() throws Exception {
-        String html = render(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, List.of());
+        String html = render(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, AuditExcerpt.none());
 
         Document document = parse(html);
 
         assertThat(document.getElementsByTagName("svg").getLength()).isZero();
         assertThat(html).contains("src=\"data:image/png;base64,iVBORw==\"");
+    }
+
+    @Nested
+    class RecentAuditLogEntries {
+        @Test
+        void listsTheNewestTwentyEntriesOfTheLogNewestFirst(@TempDir Path home) throws Exception {
+            AuditLog log = new AuditLog(home.resolve("audit.jsonl"));
+            for (int i = 0; i < 25; i++) {
+                log.append(new AuditEntry(
+                        NOW.plusSeconds(i),
+                        "alice",
+                        "",
+                        "",
+                        "export",
+                        List.of("create AuthorizationPolicy payments/p" + i),
+                        "sha256:" + i,
+                        "ok"));
+            }
+
+            String html = render(null, AuditExcerpt.of(log));
+
+            String section = html.substring(html.indexOf("<h2 id=\"audit\">Recent audit-log entries</h2>"));
+            assertThat(section).contains("The newest 20 entries of <code>" + log.file() + "</code>");
+            assertThat(section.split("<tr>").length - 2).isEqualTo(20);
+            assertThat(section).contains("payments/p24").contains("payments/p5").doesNotContain("payments/p4<");
+            assertThat(section.indexOf("payments/p24")).isLessThan(section.indexOf("payments/p23"));
+            assertThat(section).contains("2025-01-15 10:00:24");
+            parse(html);
+        }
+
+        @Test
+        void saysWhereTheLogIsWhenItIsEmpty(@TempDir Path home) {
+            AuditLog log = new AuditLog(home.resolve("audit.jsonl"));
+
+            String html = render(null, AuditExcerpt.of(log));
+
+            assertThat(html)
+                    .contains("The audit log <code>" + log.file() + "</code> has no entries")
+                    .doesNotContain("unreadable");
+        }
+
+        @Test
+        void countsUnreadableLinesAndSaysWhenThereIsNoLog(@TempDir Path home) throws Exception {
+            Path file = Files.writeString(home.resolve("audit.jsonl"), "half a line\n");
+            new AuditLog(file).append(APPLIED);
+
+            String html = render(null, AuditExcerpt.of(new AuditLog(file)));
+
+            assertThat(html)
+                    .contains("1 unreadable lines of the log were skipped")
+                    .contains("sha256:0123abcd");
+            assertThat(render(null, AuditExcerpt.none())).contains("No audit log was given for this report.");
+        }
     }
 
     private static Document parse(String html) throws Exception {
