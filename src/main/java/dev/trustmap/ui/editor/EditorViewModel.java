@@ -1,10 +1,12 @@
 package dev.trustmap.ui.editor;
 
 import dev.trustmap.analysis.EdgeAssessment;
+import dev.trustmap.analysis.workspace.AuditEntry;
 import dev.trustmap.analysis.workspace.Baseline;
 import dev.trustmap.analysis.workspace.Draft;
 import dev.trustmap.analysis.workspace.DraftAssessment;
 import dev.trustmap.analysis.workspace.DraftStore;
+import dev.trustmap.analysis.workspace.ExportAudit;
 import dev.trustmap.analysis.workspace.IntendedEdge;
 import dev.trustmap.analysis.workspace.PolicyGestures;
 import dev.trustmap.analysis.workspace.Workspace;
@@ -19,7 +21,9 @@ import dev.trustmap.ui.graph.GraphEdge;
 import dev.trustmap.ui.graph.GraphViewModel;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.application.Platform;
@@ -53,12 +57,25 @@ public final class EditorViewModel {
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
     private final YamlEditorViewModel yaml;
     private final PolicyFormViewModel form;
+    private final Consumer<AuditEntry> audit;
     private Workspace workspace;
     private MeshState mesh;
     private DraftAssessment assessed;
 
     public EditorViewModel(
             Messages messages, UiTasks tasks, DialogService dialogs, GraphViewModel graph, DraftStore store) {
+        this(messages, tasks, dialogs, graph, store, entry -> {});
+    }
+
+    /** Like the other constructor; each export is also recorded through {@code audit}. */
+    public EditorViewModel(
+            Messages messages,
+            UiTasks tasks,
+            DialogService dialogs,
+            GraphViewModel graph,
+            DraftStore store,
+            Consumer<AuditEntry> audit) {
+        this.audit = audit;
         this.messages = messages;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -263,15 +280,28 @@ public final class EditorViewModel {
     }
 
     public void exportToFolder(Path folder) {
-        List<HasMetadata> documents = DraftStore.documents(workspace.draft());
+        Draft draft = workspace.draft();
+        List<HasMetadata> current = workspace.current().policies();
+        List<HasMetadata> documents = DraftStore.documents(draft);
         tasks.run(
                 () -> YamlWriter.writeFolder(documents, folder),
-                written -> notice.set(messages.get("editor.notice.exported", written.size(), folder)),
-                e -> dialogs.showError(messages.get("editor.export.failed"), e.getMessage(), e));
+                written -> {
+                    notice.set(messages.get("editor.notice.exported", written.size(), folder));
+                    audit.accept(ExportAudit.of(draft, current, Instant.now(), AuditEntry.OK));
+                },
+                e -> {
+                    dialogs.showError(messages.get("editor.export.failed"), e.getMessage(), e);
+                    audit.accept(ExportAudit.of(draft, current, Instant.now(), "failed: " + e.getMessage()));
+                });
     }
 
+    /** The draft's YAML went to the clipboard. */
     public void copied() {
         notice.set(messages.get("editor.notice.copied"));
+        if (workspace != null && !workspace.draft().isEmpty()) {
+            audit.accept(
+                    ExportAudit.of(workspace.draft(), workspace.current().policies(), Instant.now(), AuditEntry.OK));
+        }
     }
 
     public ObservableList<String> changes() {

@@ -24,8 +24,19 @@ public final class EditorWiring {
     /** Installs the draft into an open main window; its draft lives in {@code store}. */
     public static EditorWiring install(
             MainWindow window, UiTasks tasks, DialogService dialogs, Messages messages, DraftStore store) {
+        return install(window, tasks, dialogs, messages, store, entry -> {});
+    }
+
+    /** Like the other; each export of the draft is recorded through {@code audit}. */
+    public static EditorWiring install(
+            MainWindow window,
+            UiTasks tasks,
+            DialogService dialogs,
+            Messages messages,
+            DraftStore store,
+            java.util.function.Consumer<dev.trustmap.analysis.workspace.AuditEntry> audit) {
         EditorViewModel viewModel =
-                new EditorViewModel(messages, tasks, dialogs, window.viewModel().graph(), store);
+                new EditorViewModel(messages, tasks, dialogs, window.viewModel().graph(), store, audit);
         FXMLLoader loader =
                 new FXMLLoader(EditorWiring.class.getResource("/fxml/editor/Editor.fxml"), messages.bundle());
         loader.setControllerFactory(type -> type == PolicyFormController.class

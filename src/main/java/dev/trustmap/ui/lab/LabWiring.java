@@ -44,6 +44,17 @@ public final class LabWiring {
     /** Installs into an open window; {@code draftEngine} gives the policy draft's engine, or null without one. */
     public static LabWiring install(
             MainWindow window, UiTasks tasks, DialogService dialogs, Messages messages, Supplier<Engine> draftEngine) {
+        return install(window, tasks, dialogs, messages, draftEngine, null);
+    }
+
+    /** Like the other; the exported report lists the recent entries of {@code auditLog} (null for none). */
+    public static LabWiring install(
+            MainWindow window,
+            UiTasks tasks,
+            DialogService dialogs,
+            Messages messages,
+            Supplier<Engine> draftEngine,
+            dev.trustmap.analysis.workspace.AuditLog auditLog) {
         GraphView graphView = window.graphView();
         FindingsViewModel findings =
                 new FindingsViewModel(messages, tasks, window.viewModel().graph());
@@ -51,7 +62,13 @@ public final class LabWiring {
         Supplier<List<Finding>> listed =
                 () -> findings.all().stream().map(FindingRow::finding).toList();
         ReportExport export = new ReportExport(
-                messages, tasks, dialogs, window.viewModel()::state, listed, new GraphSnapshot(graphView.node()));
+                messages,
+                tasks,
+                dialogs,
+                window.viewModel()::state,
+                listed,
+                new GraphSnapshot(graphView.node()),
+                auditLog);
         window.addBesideInspector(
                 messages.get("findings.tab"),
                 load(

@@ -1,6 +1,8 @@
 package dev.trustmap.ui.lab;
 
 import dev.trustmap.analysis.findings.Finding;
+import dev.trustmap.analysis.workspace.AuditLog;
+import dev.trustmap.export.report.AuditExcerpt;
 import dev.trustmap.export.report.HtmlReport;
 import dev.trustmap.export.report.ReportInput;
 import dev.trustmap.export.report.SvgGraph;
@@ -34,9 +36,10 @@ public final class ReportExport {
     private final Supplier<MeshState> state;
     private final Supplier<List<Finding>> findings;
     private final Supplier<byte[]> png;
+    private final AuditLog auditLog;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
-    /** {@code png} takes a PNG of the graph view (on the FX thread). */
+    /** {@code png} takes a PNG of the graph view (on the FX thread); reports show no audit log. */
     public ReportExport(
             Messages messages,
             UiTasks tasks,
@@ -44,12 +47,25 @@ public final class ReportExport {
             Supplier<MeshState> state,
             Supplier<List<Finding>> findings,
             Supplier<byte[]> png) {
+        this(messages, tasks, dialogs, state, findings, png, null);
+    }
+
+    /** Like the other constructor; reports show the recent entries of {@code auditLog} (null for none). */
+    public ReportExport(
+            Messages messages,
+            UiTasks tasks,
+            DialogService dialogs,
+            Supplier<MeshState> state,
+            Supplier<List<Finding>> findings,
+            Supplier<byte[]> png,
+            AuditLog auditLog) {
         this.messages = messages;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.state = state;
         this.findings = findings;
         this.png = png;
+        this.auditLog = auditLog;
     }
 
     /** Asks for a file and writes the report there. */
@@ -71,7 +87,7 @@ public final class ReportExport {
                     current.engine(),
                     current.assessment(),
                     listed,
-                    List.of(),
+                    auditLog == null ? AuditExcerpt.none() : AuditExcerpt.of(auditLog),
                     image,
                     Instant.now());
             return HtmlReport.render(input).getBytes(StandardCharsets.UTF_8);

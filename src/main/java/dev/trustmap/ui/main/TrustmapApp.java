@@ -22,6 +22,8 @@ public final class TrustmapApp extends Application {
     private final java.nio.file.Path trustmapFolder;
     private dev.trustmap.ui.editor.EditorWiring editor;
     private dev.trustmap.ui.lab.LabWiring lab;
+    private dev.trustmap.analysis.workspace.AuditLog auditLog;
+    private dev.trustmap.ui.audit.AuditWiring audit;
 
     /** The app with the user's Trustmap folder ({@code trustmap.home}, else {@code ~/.trustmap}). */
     public TrustmapApp() {
@@ -57,11 +59,20 @@ public final class TrustmapApp extends Application {
         viewModel.openLab();
         MainWindow main = new MainWindow(viewModel, messages);
         main.show(stage, messages.get("app.title"));
+        auditLog = new dev.trustmap.analysis.workspace.AuditLog(
+                trustmapFolder.resolve(dev.trustmap.analysis.workspace.AuditLog.FILE));
+        var trail = new dev.trustmap.ui.audit.AuditTrail(auditLog, tasks, dialogs, messages);
         editor = dev.trustmap.ui.editor.EditorWiring.install(
-                main, tasks, dialogs, messages, new dev.trustmap.analysis.workspace.DraftStore(trustmapFolder));
+                main,
+                tasks,
+                dialogs,
+                messages,
+                new dev.trustmap.analysis.workspace.DraftStore(trustmapFolder),
+                trail::record);
         cluster = ClusterWiring.install(main, tasks, dialogs, messages, ClusterConnector.standard());
         lab = dev.trustmap.ui.lab.LabWiring.install(
-                main, tasks, dialogs, messages, dev.trustmap.ui.lab.LabWiring.draftOf(editor.viewModel()));
+                main, tasks, dialogs, messages, dev.trustmap.ui.lab.LabWiring.draftOf(editor.viewModel()), auditLog);
+        audit = dev.trustmap.ui.audit.AuditWiring.install(main, tasks, messages, trail);
         LOG.info("window open; loading the lab");
         return main;
     }
@@ -79,6 +90,11 @@ public final class TrustmapApp extends Application {
     /** The findings pane, breach lab and exports (for tests). */
     public dev.trustmap.ui.lab.LabWiring lab() {
         return lab;
+    }
+
+    /** The Audit log tab's wiring (for tests). */
+    public dev.trustmap.ui.audit.AuditWiring audit() {
+        return audit;
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustmap.analysis.findings.Finding;
 import dev.trustmap.analysis.findings.Severity;
+import dev.trustmap.analysis.workspace.AuditEntry;
+import dev.trustmap.analysis.workspace.AuditLog;
 import dev.trustmap.ui.LabFixture;
 import dev.trustmap.ui.common.DialogService;
 import dev.trustmap.ui.common.MeshState;
@@ -83,6 +85,31 @@ class ReportExportTest {
         export.exportSvg();
         awaitWorker();
         assertThat(Files.readString(chosen)).startsWith("<svg").contains("payments");
+    }
+
+    @Test
+    void theReportListsTheRecentAuditLogEntries() throws Exception {
+        AuditLog log = new AuditLog(folder.resolve("home/audit.jsonl"));
+        log.append(new AuditEntry(
+                java.time.Instant.parse("2026-12-03T10:00:00Z"),
+                "carol",
+                "",
+                "",
+                "export",
+                List.of("create AuthorizationPolicy payments/trustmap-deny-ledger"),
+                "sha256:feed",
+                "ok"));
+        ReportExport withLog =
+                new ReportExport(Messages.load(), tasks, dialogs, () -> state, () -> List.of(finding), () -> PNG, log);
+        chosen = folder.resolve("report.html");
+
+        withLog.exportReport();
+        awaitWorker();
+
+        assertThat(Files.readString(chosen))
+                .contains("Recent audit-log entries")
+                .contains("payments/trustmap-deny-ledger")
+                .contains("sha256:feed");
     }
 
     @Test
