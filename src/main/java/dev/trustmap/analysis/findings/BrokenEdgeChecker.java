@@ -37,14 +37,16 @@ public final class BrokenEdgeChecker implements Checker {
         for (EdgeAssessment edge : assessment.edges()) {
             if (edge.verdict().connection().connection() == Connection.BROKEN) {
                 findings.add(finding(
-                        ResourceRefs.of(edge.request().to()),
-                        "",
-                        "observed traffic " + edge.edge().sourceId() + " -> "
-                                + edge.edge().destinationId() + ":"
-                                + edge.edge().port() + " breaks: "
-                                + edge.verdict().connection().reason(),
-                        "give the client a sidecar, or relax the server's PeerAuthentication for this port only if"
-                                + " plaintext is acceptable"));
+                                ResourceRefs.of(edge.request().to()),
+                                "",
+                                "observed traffic " + edge.edge().sourceId() + " -> "
+                                        + edge.edge().destinationId() + ":"
+                                        + edge.edge().port() + " breaks: "
+                                        + edge.verdict().connection().reason(),
+                                "give the client a sidecar, or relax the server's PeerAuthentication for this port only if"
+                                        + " plaintext is acceptable")
+                        .aboutEdge(edge.edge().sourceId() + " -> " + edge.edge().destinationId() + ":"
+                                + edge.edge().port()));
             }
         }
         return findings;

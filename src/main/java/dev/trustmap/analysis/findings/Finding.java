@@ -14,8 +14,11 @@ import java.util.Objects;
  *     resource
  * @param message what is wrong, one or two sentences
  * @param fix what to do about it
+ * @param edge the observed edge it is about, {@code client -> server:port} with the Service port (as traffic names
+ *     it), or null when it is not about one edge
  */
-public record Finding(String code, Severity severity, String resource, String path, String message, String fix) {
+public record Finding(
+        String code, Severity severity, String resource, String path, String message, String fix, String edge) {
 
     /** Most severe first, then by code, resource and path. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
@@ -30,6 +33,16 @@ public record Finding(String code, Severity severity, String resource, String pa
         path = path == null ? "" : path;
         Objects.requireNonNull(message);
         fix = fix == null ? "" : fix;
+    }
+
+    /** A finding not about one edge. */
+    public Finding(String code, Severity severity, String resource, String path, String message, String fix) {
+        this(code, severity, resource, path, message, fix, null);
+    }
+
+    /** The same finding about one observed edge ({@code client -> server:port}). */
+    public Finding aboutEdge(String edgeId) {
+        return new Finding(code, severity, resource, path, message, fix, edgeId);
     }
 
     /** The namespace named by {@link #resource}, or null for cluster-scoped resources. */

@@ -60,7 +60,7 @@ public final class UndecidedReachChecker implements Checker {
                 message,
                 "add an AuthorizationPolicy with action ALLOW selecting " + workload.id() + " that names its callers");
         return workload.gateway()
-                ? new Finding(f.code(), Severity.INFO, f.resource(), f.path(), f.message(), f.fix())
+                ? new Finding(f.code(), Severity.INFO, f.resource(), f.path(), f.message(), f.fix(), f.edge())
                 : f;
     }
 }

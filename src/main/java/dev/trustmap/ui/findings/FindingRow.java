@@ -38,4 +38,9 @@ public record FindingRow(Finding finding, List<String> nodes) {
     public String fix() {
         return finding.fix();
     }
+
+    /** The graph's id of the edge the finding is about, or null. */
+    public String edge() {
+        return finding.edge();
+    }
 }

@@ -8,6 +8,8 @@ import dev.trustmap.engine.Engine;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
+import dev.trustmap.ui.graph.GraphEdge;
+import dev.trustmap.ui.graph.GraphModel;
 import dev.trustmap.ui.graph.GraphViewModel;
 import dev.trustmap.ui.graph.Selection;
 import java.util.LinkedHashSet;
@@ -118,20 +120,26 @@ public final class FindingsViewModel {
         status.set(messages.get("findings.status", shown.size(), rows.size(), errors));
     }
 
-    // TODO(#6): a finding about one edge (TM105, a broken connection) selects the workload it names, not the edge.
     /**
-     * Selects on the graph the workload a finding names; empty (and the selection left alone) when it names no
-     * single workload, e.g. a namespace or a policy selecting several.
+     * Selects on the graph what a finding is about: the edge it names (TM105, a broken connection), else the one
+     * workload it names. Returns the node to centre on (for an edge, its server); empty, with the selection left
+     * alone, when the finding names neither on the graph (a namespace, a policy selecting several workloads).
      */
     public Optional<String> select(FindingRow row) {
         detail.set(row == null ? "" : detailOf(row.finding()));
-        if (row == null || row.nodes().size() != 1) {
+        if (row == null) {
+            return Optional.empty();
+        }
+        GraphModel visible = graph.visibleProperty().get();
+        Optional<GraphEdge> edge = row.edge() == null ? Optional.empty() : visible.edge(row.edge());
+        if (edge.isPresent()) {
+            graph.select(Selection.edge(edge.get().id()));
+            return Optional.of(edge.get().target());
+        }
+        if (row.nodes().size() != 1 || visible.node(row.nodes().get(0)).isEmpty()) {
             return Optional.empty();
         }
         String id = row.nodes().get(0);
-        if (graph.visibleProperty().get().node(id).isEmpty()) {
-            return Optional.empty();
-        }
         graph.select(Selection.node(id));
         return Optional.of(id);
     }

@@ -7,10 +7,12 @@ import dev.trustmap.ui.LabFixture;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
+import dev.trustmap.ui.graph.GraphEdge;
 import dev.trustmap.ui.graph.GraphModel;
 import dev.trustmap.ui.graph.GraphViewModel;
 import dev.trustmap.ui.graph.LayeredLayout;
 import dev.trustmap.ui.graph.Selection;
+import dev.trustmap.ui.inspector.InspectorViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -107,6 +109,23 @@ class FindingsViewModelTest {
             assertThat(findings.detailProperty().get())
                     .startsWith("TM104 Deployment legacy/core-banking-adapter")
                     .contains("Fix: ");
+        }
+
+        @Test
+        void selectsTheEdgeABrokenConnectionFindingNamesAndTheInspectorExplainsIt() {
+            InspectorViewModel inspector = new InspectorViewModel(Messages.load(), graph);
+            inspector.meshProperty().set(state);
+            List<String> broken = graph.visibleProperty().get().edges().stream()
+                    .filter(e -> e.connectionClass().equals("broken"))
+                    .map(GraphEdge::id)
+                    .toList();
+            assertThat(broken).hasSize(1);
+
+            assertThat(findings.select(row("TM105"))).contains("payments/ledger");
+
+            assertThat(graph.selectionProperty().get()).isEqualTo(Selection.edge(broken.get(0)));
+            assertThat(inspector.titleProperty().get()).isEqualTo("legacy/core-banking-adapter \u2192 payments/ledger");
+            assertThat(inspector.text()).contains("BROKEN".toLowerCase()).contains("Verdict DENY");
         }
 
         @Test
