@@ -32,13 +32,18 @@ public record GraphEdge(String id, String source, String target, EdgeAssessment 
         return edge.sourceId() + " -> " + edge.destinationId() + ":" + edge.port();
     }
 
-    /** The verdict class, then the connection class, then the marks. */
+    /**
+     * The marks, then the verdict class and the connection class. Marks come first because GraphStream gives the
+     * first class that sets a property priority: a mark's colour or width shows, and what it leaves unset (the line
+     * pattern, usually) still comes from the verdict and connection.
+     */
     public List<String> styleClasses() {
         if (marks.isEmpty()) {
             return List.of(verdictClass(), connectionClass());
         }
-        List<String> classes = new java.util.ArrayList<>(List.of(verdictClass(), connectionClass()));
-        classes.addAll(marks);
+        List<String> classes = new java.util.ArrayList<>(marks);
+        classes.add(verdictClass());
+        classes.add(connectionClass());
         return classes;
     }
 
@@ -71,8 +76,6 @@ public record GraphEdge(String id, String source, String target, EdgeAssessment 
                 edge.requestsPerSecond(),
                 assessment.verdict().decision(),
                 connectionClass());
-        return marks.isEmpty()
-                ? text
-                : text + "  [draft: " + String.join(", ", marks).replace('_', ' ') + "]";
+        return marks.isEmpty() ? text : text + "  [" + String.join(", ", marks).replace('_', ' ') + "]";
     }
 }

@@ -1,13 +1,21 @@
 package dev.trustmap.ui.lab;
 
+import dev.trustmap.ui.common.Messages;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 
-/** Binds the breach lab pane: the totals, the draft's radius, the hops and Clear. */
+/** Binds the breach lab pane: the totals, the draft's radius, the hops, the replayed attack's probes and Clear. */
 public final class BreachController {
     private final BreachViewModel viewModel;
+    private final Messages messages;
 
     @FXML
     private Label summaryLabel;
@@ -22,7 +30,16 @@ public final class BreachController {
     private Button replayButton;
 
     @FXML
+    private Button runAllButton;
+
+    @FXML
+    private Button stopButton;
+
+    @FXML
     private Label replayLabel;
+
+    @FXML
+    private Label replayDraftLabel;
 
     @FXML
     private Label captionLabel;
@@ -30,28 +47,92 @@ public final class BreachController {
     @FXML
     private ListView<String> hopList;
 
-    public BreachController(BreachViewModel viewModel) {
+    @FXML
+    private TableView<ProbeRow> probeTable;
+
+    public BreachController(BreachViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
+        this.messages = messages;
     }
 
     @FXML
     private void initialize() {
+        AttackReplayViewModel attack = viewModel.attack();
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        draftLabel.textProperty().bind(viewModel.draftSummaryProperty());
-        draftLabel.visibleProperty().bind(draftLabel.textProperty().isNotEmpty());
-        draftLabel.managedProperty().bind(draftLabel.visibleProperty());
+        showWhenSet(draftLabel, viewModel.draftSummaryProperty());
         clearButton.disableProperty().bind(viewModel.activeProperty().not());
         replayButton.disableProperty().bind(viewModel.activeProperty().not());
-        replayLabel.textProperty().bind(viewModel.replaySummaryProperty());
-        replayLabel.visibleProperty().bind(replayLabel.textProperty().isNotEmpty());
-        replayLabel.managedProperty().bind(replayLabel.visibleProperty());
-        captionLabel.textProperty().bind(viewModel.captionProperty());
+        runAllButton.disableProperty().bind(attack.runningProperty().not());
+        stopButton.disableProperty().bind(attack.runningProperty().not());
+        showWhenSet(replayLabel, attack.summaryProperty());
+        showWhenSet(replayDraftLabel, attack.draftSummaryProperty());
+        captionLabel
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.when(attack.activeProperty())
+                        .then(messages.get("breach.replay.caption"))
+                        .otherwise(viewModel.captionProperty()));
         hopList.setItems(viewModel.hops());
+        hopList.visibleProperty().bind(attack.activeProperty().not());
+        hopList.managedProperty().bind(hopList.visibleProperty());
+        probeTable.visibleProperty().bind(attack.activeProperty());
+        probeTable.managedProperty().bind(probeTable.visibleProperty());
+        probeTable.setItems(attack.rows());
+        probeTable.getColumns().setAll(columns());
+        probeTable.setRowFactory(t -> new ResultRow());
+        probeTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> attack.select(now));
+        attack.rows().addListener((javafx.collections.ListChangeListener<ProbeRow>)
+                c -> probeTable.scrollTo(Math.max(0, attack.rows().size() - 1)));
+    }
+
+    private List<TableColumn<ProbeRow, String>> columns() {
+        return List.of(
+                column("breach.probe.target", ProbeRow::target, 150),
+                column("breach.probe.port", ProbeRow::port, 110),
+                column("breach.probe.method", ProbeRow::method, 60),
+                column("breach.probe.path", ProbeRow::path, 110),
+                column("breach.probe.result", ProbeRow::outcome, 120),
+                column("breach.probe.decidedBy", ProbeRow::decidedBy, 230),
+                column("breach.probe.draft", ProbeRow::draftOutcome, 120));
+    }
+
+    private TableColumn<ProbeRow, String> column(String key, Function<ProbeRow, String> value, double width) {
+        TableColumn<ProbeRow, String> column = new TableColumn<>(messages.get(key));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static void showWhenSet(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** Colours a row by its result: passed (the attacker got through) or blocked. */
+    private static final class ResultRow extends TableRow<ProbeRow> {
+        @Override
+        protected void updateItem(ProbeRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("probe-passed", "probe-blocked");
+            if (!empty && row != null) {
+                getStyleClass().add(row.passed() ? "probe-passed" : "probe-blocked");
+            }
+        }
     }
 
     @FXML
     void replay() {
         viewModel.replay();
+    }
+
+    @FXML
+    void runAll() {
+        viewModel.attack().runAll();
+    }
+
+    @FXML
+    void stop() {
+        viewModel.attack().stop();
     }
 
     @FXML

@@ -1,6 +1,9 @@
 package dev.trustmap.ui.lab;
 
+import dev.trustmap.analysis.EdgeAssessment;
+import dev.trustmap.analysis.breach.BlastComparison;
 import dev.trustmap.analysis.breach.BlastRadius;
+import dev.trustmap.analysis.breach.Hop;
 import dev.trustmap.mesh.Workload;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,26 +11,53 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How a blast radius marks the graph: the compromised nodes, the nodes reached in one hop and in further hops, and
- * the plaintext edges (by client and server node) the attacker could read or forge.
+ * How the breach lab marks the graph: the compromised nodes, the nodes reached in one hop and in further hops, the
+ * plaintext edges (by client and server node) the attacker could read or forge, a mark per edge (by edge id: an
+ * edge the attacker can use now, one a draft would close, a replayed probe's result), and edges to draw where the
+ * graph has none (probes on routes without observed traffic).
  */
-public record BreachMarks(Map<String, String> nodes, Set<String> plaintextPairs) {
+public record BreachMarks(
+        Map<String, String> nodes, Set<String> plaintextPairs, Map<String, String> edges, Map<String, Added> added) {
     public static final String COMPROMISED = "compromised";
     public static final String REACHED = "reached";
     public static final String REACHED_FAR = "reached_far";
     public static final String EXPOSED = "exposed";
     public static final String PROBE_PASS = "probe_pass";
     public static final String PROBE_BLOCKED = "probe_blocked";
+    /** An edge the attacker can use under the current policies. */
+    public static final String ATTACK = "attack";
+    /** An edge the attacker can use now that the draft would close. */
+    public static final String ATTACK_CLOSED = "attack_closed";
+    /** The probe being replayed right now. */
+    public static final String PROBE_FLASH = "probe_flash";
 
     public static final BreachMarks NONE = new BreachMarks(Map.of(), Set.of());
+
+    /** An edge the graph lacks, drawn while marked: its ends and what the inspector shows for it. */
+    public record Added(String source, String target, EdgeAssessment assessment) {}
 
     public BreachMarks {
         nodes = Map.copyOf(nodes);
         plaintextPairs = Set.copyOf(plaintextPairs);
+        edges = Map.copyOf(edges);
+        added = Map.copyOf(added);
+    }
+
+    /** Marks on nodes and plaintext pairs only. */
+    public BreachMarks(Map<String, String> nodes, Set<String> plaintextPairs) {
+        this(nodes, plaintextPairs, Map.of(), Map.of());
     }
 
     /** The marks for one blast radius. */
     public static BreachMarks of(BlastRadius radius) {
+        return of(radius, null);
+    }
+
+    /**
+     * The marks for one blast radius, with the draft's beside it (or null): every edge the compromised workloads can
+     * use now is {@link #ATTACK}, or {@link #ATTACK_CLOSED} when the draft's radius no longer has it.
+     */
+    public static BreachMarks of(BlastRadius radius, BlastComparison draft) {
         Map<String, String> nodes = new HashMap<>();
         radius.reached().forEach((id, depth) -> nodes.put(id, depth == 1 ? REACHED : REACHED_FAR));
         radius.compromised().forEach(w -> nodes.put(w.id(), COMPROMISED));
@@ -35,7 +65,24 @@ public record BreachMarks(Map<String, String> nodes, Set<String> plaintextPairs)
         for (BlastRadius.PlaintextEdge edge : radius.plaintextEdges()) {
             pairs.add(pair(edge.from().id(), edge.to().id()));
         }
-        return new BreachMarks(nodes, pairs);
+        Set<String> stillOpen = new HashSet<>();
+        if (draft != null) {
+            draft.draft().hops().forEach(hop -> stillOpen.add(edgeId(hop)));
+        }
+        Map<String, String> edges = new HashMap<>();
+        for (Hop hop : radius.hops()) {
+            if (hop.depth() > 1) {
+                continue; // edges of pivots would paint most of the mesh; the nodes show how far it gets
+            }
+            String id = edgeId(hop);
+            edges.put(id, draft == null || stillOpen.contains(id) ? ATTACK : ATTACK_CLOSED);
+        }
+        return new BreachMarks(nodes, pairs, edges, Map.of());
+    }
+
+    /** The graph's id of the edge a hop travels: {@code ns/a -> ns/b:port} with the Service port. */
+    static String edgeId(Hop hop) {
+        return hop.from().id() + " -> " + hop.to().id() + ":" + hop.port();
     }
 
     /** The key of a client-server pair in {@link #plaintextPairs}. */

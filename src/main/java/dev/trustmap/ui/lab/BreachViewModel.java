@@ -8,6 +8,7 @@ import dev.trustmap.mesh.Workload;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
+import dev.trustmap.ui.graph.GraphViewModel;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,10 +34,11 @@ public final class BreachViewModel {
     private final Supplier<Engine> draftEngine;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper draftSummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper replaySummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<BreachMarks> radiusMarks = new ReadOnlyObjectWrapper<>(BreachMarks.NONE);
     private final ReadOnlyObjectWrapper<BreachMarks> marks = new ReadOnlyObjectWrapper<>(BreachMarks.NONE);
+    private final AttackReplayViewModel replay;
     private final ObservableList<String> hops = FXCollections.observableArrayList();
     private MeshState state;
     private Target target;
@@ -47,13 +49,27 @@ public final class BreachViewModel {
     /** One computed radius, with the draft's beside it when there is a draft. */
     record Result(Target target, String title, BlastRadius radius, BlastComparison draft) {}
 
-    /** {@code draftEngine} gives the draft's engine, or null when there is no draft. */
-    public BreachViewModel(Messages messages, UiTasks tasks, Supplier<Engine> draftEngine) {
+    /**
+     * {@code draftEngine} gives the draft's engine, or null when there is no draft; {@code graph} is where a probe's
+     * edge is selected; {@code clock} paces the replayed attack.
+     */
+    public BreachViewModel(
+            Messages messages,
+            UiTasks tasks,
+            Supplier<Engine> draftEngine,
+            GraphViewModel graph,
+            AttackReplayViewModel.Clock clock) {
         this.messages = messages;
         this.tasks = tasks;
         this.draftEngine = draftEngine;
+        this.replay = new AttackReplayViewModel(messages, tasks, draftEngine, graph, clock);
         summary.set(messages.get("breach.hint"));
         caption.set(messages.get("breach.hops"));
+        marks.bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> replay.activeProperty().get() ? replay.marksProperty().get() : radiusMarks.get(),
+                replay.activeProperty(),
+                replay.marksProperty(),
+                radiusMarks));
     }
 
     /** A new mesh state: recomputes the radius when the policies changed (a new engine). */
@@ -61,6 +77,16 @@ public final class BreachViewModel {
         MeshState before = state;
         state = now;
         if (target != null && now != null && (before == null || before.engine() != now.engine())) {
+            compute(target);
+        }
+    }
+
+    /**
+     * The draft changed: computes the radius again so the draft's beside it and the edges it would close are up to
+     * date; a replayed attack on screen is left alone (replay it again for the new draft).
+     */
+    public void draftChanged() {
+        if (target != null && !replay.activeProperty().get()) {
             compute(target);
         }
     }
@@ -117,8 +143,8 @@ public final class BreachViewModel {
         draftSummary.set(result.draft() == null ? "" : draftText(result.draft()));
         hops.setAll(radius.hops().stream().map(BreachViewModel::hopText).toList());
         caption.set(messages.get("breach.hops"));
-        replaySummary.set("");
-        marks.set(BreachMarks.of(radius));
+        replay.clear();
+        radiusMarks.set(BreachMarks.of(radius, result.draft()));
         active.set(true);
         LOG.info("breach lab: {} {}", result.title(), radius.summary());
     }
@@ -156,42 +182,29 @@ public final class BreachViewModel {
     }
 
     /**
-     * Replays the attack: a probe from the compromised workload to every Service port of the others, decided by
-     * the engine; the graph then shows which targets let a probe through and the pane counts them.
+     * Replays the attack from the compromised workload: the probes a careful attacker sends to every Service port of
+     * the others, decided by the engine, shown one by one on the graph (see {@link AttackReplayViewModel}).
      */
     public void replay() {
         MeshState current = state;
-        Target replayed = target;
         Optional<Workload> from =
-                current == null || replayed == null ? Optional.empty() : workload(current, replayed.nodeId());
-        if (from.isEmpty()) {
-            return;
-        }
-        replaySummary.set(messages.get("breach.replay.running"));
-        tasks.run(
-                () -> ProbeReplay.run(current.engine(), from.get()), probes -> replayed(replayed, from.get(), probes));
+                current == null || target == null ? Optional.empty() : workload(current, target.nodeId());
+        from.ifPresent(attacker -> replay.start(current.engine(), attacker));
     }
 
-    private void replayed(Target replayed, Workload from, java.util.List<ProbeReplay.Probe> probes) {
-        if (!replayed.equals(target)) {
-            return;
-        }
-        long passed = probes.stream().filter(ProbeReplay.Probe::passed).count();
-        replaySummary.set(
-                messages.get("breach.replay.summary", from.id(), probes.size(), passed, probes.size() - passed));
-        caption.set(messages.get("breach.replay.caption"));
-        hops.setAll(probes.stream().map(ProbeReplay.Probe::describe).toList());
-        marks.set(ProbeReplay.marks(from, probes));
+    /** The replayed attack. */
+    public AttackReplayViewModel attack() {
+        return replay;
     }
 
     /** Forgets the compromised workload; the graph loses its marks. */
     public void clear() {
         target = null;
         active.set(false);
-        marks.set(BreachMarks.NONE);
+        replay.clear();
+        radiusMarks.set(BreachMarks.NONE);
         hops.clear();
         draftSummary.set("");
-        replaySummary.set("");
         caption.set(messages.get("breach.hops"));
         summary.set(messages.get("breach.hint"));
     }
@@ -206,7 +219,7 @@ public final class BreachViewModel {
 
     /** The replay's counts, or empty before a replay. */
     public ReadOnlyStringProperty replaySummaryProperty() {
-        return replaySummary.getReadOnlyProperty();
+        return replay.summaryProperty();
     }
 
     /** What the list shows: the hops of the radius, or the probes of a replay. */

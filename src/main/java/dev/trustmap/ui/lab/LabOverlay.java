@@ -5,12 +5,15 @@ import dev.trustmap.ui.graph.GraphModel;
 import dev.trustmap.ui.graph.GraphNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * Adds the findings badges ({@code finding}) and the breach lab's marks to the graph on screen. Runs after the
- * draft's decorator, so draft marks on edges stay.
+ * draft's decorator: an edge's breach marks go before the draft's (GraphStream lets the first class that sets a
+ * property win), so an attack edge the draft would break takes its colour from the breach mark and its width from
+ * the draft's {@code would_break}. Probe edges on routes without observed traffic are added.
  */
 public final class LabOverlay implements UnaryOperator<GraphModel> {
     public static final String FINDING = "finding";
@@ -25,7 +28,7 @@ public final class LabOverlay implements UnaryOperator<GraphModel> {
 
     @Override
     public GraphModel apply(GraphModel model) {
-        if (badged.isEmpty() && breach.nodes().isEmpty()) {
+        if (badged.isEmpty() && breach.nodes().isEmpty() && breach.edges().isEmpty()) {
             return model;
         }
         List<GraphNode> nodes = new ArrayList<>();
@@ -37,21 +40,33 @@ public final class LabOverlay implements UnaryOperator<GraphModel> {
         }
         List<GraphEdge> edges = new ArrayList<>();
         for (GraphEdge edge : model.edges()) {
-            edges.add(exposed(edge) ? withMark(edge, BreachMarks.EXPOSED) : edge);
+            edges.add(marked(edge));
+        }
+        for (Map.Entry<String, BreachMarks.Added> extra : breach.added().entrySet()) {
+            BreachMarks.Added add = extra.getValue();
+            String mark = breach.edges().get(extra.getKey());
+            boolean placed = model.node(add.source()).isPresent()
+                    && model.node(add.target()).isPresent();
+            if (mark != null && placed && model.edge(extra.getKey()).isEmpty()) {
+                edges.add(new GraphEdge(extra.getKey(), add.source(), add.target(), add.assessment(), List.of(mark)));
+            }
         }
         return new GraphModel(nodes, edges);
     }
 
-    private boolean exposed(GraphEdge edge) {
-        return breach.plaintextPairs().contains(BreachMarks.pair(edge.source(), edge.target()));
-    }
-
-    // TODO(#6): GraphEdge puts marks after the verdict and connection classes and GraphStream lets the first class
-    // win, so an exposed edge keeps its colour and only gets a bigger arrowhead; its hover text also says
-    // "[draft: exposed]". Needs marks-first edges in ui/graph, agreed with the draft's would_break/opens.
-    private static GraphEdge withMark(GraphEdge edge, String mark) {
-        List<String> marks = new ArrayList<>(edge.marks());
-        marks.add(mark);
+    private GraphEdge marked(GraphEdge edge) {
+        List<String> marks = new ArrayList<>();
+        String mark = breach.edges().get(edge.id());
+        if (mark != null) {
+            marks.add(mark);
+        }
+        if (breach.plaintextPairs().contains(BreachMarks.pair(edge.source(), edge.target()))) {
+            marks.add(BreachMarks.EXPOSED);
+        }
+        if (marks.isEmpty()) {
+            return edge;
+        }
+        marks.addAll(edge.marks());
         return new GraphEdge(edge.id(), edge.source(), edge.target(), edge.assessment(), marks);
     }
 }

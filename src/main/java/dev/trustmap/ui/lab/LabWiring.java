@@ -58,7 +58,8 @@ public final class LabWiring {
         GraphView graphView = window.graphView();
         FindingsViewModel findings =
                 new FindingsViewModel(messages, tasks, window.viewModel().graph());
-        BreachViewModel breach = new BreachViewModel(messages, tasks, draftEngine);
+        BreachViewModel breach = new BreachViewModel(
+                messages, tasks, draftEngine, window.viewModel().graph(), new FxReplayClock());
         Supplier<List<Finding>> listed =
                 () -> findings.all().stream().map(FindingRow::finding).toList();
         ReportExport export = new ReportExport(
@@ -76,7 +77,8 @@ public final class LabWiring {
                         messages,
                         t -> new FindingsController(findings, messages, graphView::centreOn)));
         window.addBesideInspector(
-                messages.get("breach.tab"), load("/fxml/lab/Breach.fxml", messages, t -> new BreachController(breach)));
+                messages.get("breach.tab"),
+                load("/fxml/lab/Breach.fxml", messages, t -> new BreachController(breach, messages)));
         window.scene()
                 .getStylesheets()
                 .add(LabWiring.class.getResource("/css/lab.css").toExternalForm());
@@ -92,6 +94,7 @@ public final class LabWiring {
             findings.meshChanged(now);
             breach.meshChanged(now);
         });
+        window.viewModel().graph().decoratorProperty().addListener((obs, old, now) -> breach.draftChanged());
         findings.meshChanged(mesh.getValue());
         breach.meshChanged(mesh.getValue());
         return new LabWiring(findings, breach, export);

@@ -37,6 +37,18 @@ final class BreachMesh {
         return add(id, true, true);
     }
 
+    /** A workload with a sidecar serving TCP: Service port 5432 ({@code tcp-db}) to container port 5432. */
+    BreachMesh tcpWorkload(String id) {
+        add(id, true, false);
+        Service http = services.remove(services.size() - 1);
+        services.add(new Service(
+                http.namespace(),
+                http.name(),
+                http.selector(),
+                List.of(new ServicePort("tcp-db", 5432, "5432", null))));
+        return this;
+    }
+
     private BreachMesh add(String id, boolean sidecar, boolean gateway) {
         String namespace = id.split("/")[0];
         String name = id.split("/")[1];

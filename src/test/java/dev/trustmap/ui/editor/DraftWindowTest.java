@@ -79,7 +79,7 @@ class DraftWindowTest {
         assertThat(edgeClass(window)).isEqualTo("allow_policy, mtls");
         rightClickEdge(robot);
         robot.clickOn("Deny this");
-        awaitClass(window, "deny, mtls, would_break");
+        awaitClass(window, "would_break, deny, mtls");
         EditorViewModel editor = app.editor().viewModel();
         assertThat(editor.changes())
                 .anySatisfy(row -> assertThat(row).startsWith("Would break: payments/payments → payments/ledger:80"));
@@ -104,7 +104,7 @@ class DraftWindowTest {
         awaitClass(window, "allow_policy, mtls");
         assertThat(editor.draft().isEmpty()).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
-        awaitClass(window, "deny, mtls, would_break");
+        awaitClass(window, "would_break, deny, mtls");
     }
 
     @Test
@@ -122,7 +122,7 @@ class DraftWindowTest {
             form.principals().setAll(List.of("cluster.local/ns/payments/sa/payments"));
         });
         robot.clickOn("#applyPolicyButton");
-        awaitClass(window, "deny, mtls, would_break");
+        awaitClass(window, "would_break, deny, mtls");
         assertThat(app.editor().viewModel().yaml().textProperty().get())
                 .contains("name: ledger-lockdown")
                 .contains("action: DENY")
@@ -144,7 +144,7 @@ class DraftWindowTest {
         robot.interact(() -> yaml.setText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
                 + "  name: x\n  namespace: payments\nspec:\n  selector:\n    matchLabels: {app: ledger}\n"
                 + "  action: DENY\n  rules:\n  - {}\n"));
-        awaitClass(window, "deny, mtls, would_break");
+        awaitClass(window, "would_break, deny, mtls");
         assertThat(editor.yaml().errorProperty().get()).isEmpty();
     }
 
@@ -152,7 +152,7 @@ class DraftWindowTest {
     void aRestartOffersTheDraftBack(FxRobot robot) throws Exception {
         awaitLab();
         robot.interact(() -> app.editor().viewModel().deny(EDGE));
-        awaitClass(window, "deny, mtls, would_break");
+        awaitClass(window, "would_break, deny, mtls");
         assertThat(home.resolve("draft.yaml")).exists();
         WaitForAsyncUtils.asyncFx(app::stop).get();
 
@@ -162,7 +162,7 @@ class DraftWindowTest {
         app = again;
         window = reopened[0];
         awaitLab();
-        awaitClass(window, "deny, mtls, would_break");
+        awaitClass(window, "would_break, deny, mtls");
         assertThat(again.editor().viewModel().noticeProperty().get()).startsWith("Restored your draft");
     }
 

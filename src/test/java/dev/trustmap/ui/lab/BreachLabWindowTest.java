@@ -9,6 +9,7 @@ import dev.trustmap.ui.main.TrustmapApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
@@ -81,12 +82,61 @@ class BreachLabWindowTest {
         assertThat(robot.lookup(".breach-summary").queryLabeled().getText())
                 .isEqualTo(breach.summaryProperty().get());
         snapshot("breach-lab.png");
+    }
+
+    @Test
+    void replayingTheAttackShowsTheProbesPassedAndBlockedOnTheGraph(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        BreachViewModel breach = app.lab().breach();
+        robot.interact(() -> breach.compromise(WEB));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> breach.activeProperty().get());
+        AttackReplayViewModel attack = breach.attack();
+        TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getTabs().stream()
+                .filter(tab -> "breach-tab".equals(tab.getId()))
+                .findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab)));
+
         robot.clickOn("#replayButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> breach.replaySummaryProperty().get().contains("pass"));
+                10, TimeUnit.SECONDS, () -> attack.runningProperty().get());
+        robot.clickOn("#runAllButton");
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> !attack.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(nodeClass(reachedId)).containsPattern("^probe_(pass|blocked), ");
+
+        List<ProbeRow> rows = attack.rows();
+        long passed = rows.stream().filter(ProbeRow::passed).count();
+        assertThat(rows).hasSameSizeAs(attack.planned());
+        assertThat(robot.lookup(".breach-replay").queryLabeled().getText())
+                .isEqualTo(attack.summaryProperty().get())
+                .startsWith(rows.size() + " probes: " + passed + " passed to ");
+        TableView<ProbeRow> table = robot.lookup(".breach-probes").queryTableView();
+        assertThat(table.getItems()).hasSize(rows.size());
+        ProbeRow passedRow = rows.stream().filter(ProbeRow::passed).findFirst().orElseThrow();
+        robot.interact(() -> window.viewModel().clearSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(edgeClass(passedRow.edgeId())).startsWith(BreachMarks.PROBE_PASS + ", ");
+        ProbeRow blockedRow = rows.stream()
+                .filter(r ->
+                        rows.stream().noneMatch(o -> o.passed() && o.edgeId().equals(r.edgeId())))
+                .findFirst()
+                .orElseThrow();
+        assertThat(edgeClass(blockedRow.edgeId())).startsWith(BreachMarks.PROBE_BLOCKED + ", ");
+        robot.interact(() -> table.getSelectionModel().select(blockedRow));
+        assertThat(window.viewModel().graph().selectionProperty().get())
+                .isEqualTo(dev.trustmap.ui.graph.Selection.edge(blockedRow.edgeId()));
+        assertThat(window.viewModel().inspector().text()).contains(blockedRow.target());
+        robot.interact(() -> window.viewModel().clearSelection());
         snapshot("breach-lab-replay.png");
+    }
+
+    private String edgeClass(String id) {
+        org.graphstream.graph.Edge edge = window.graphView().graph().getEdge(id);
+        Object value = edge == null ? null : edge.getAttribute("ui.class");
+        return value == null ? "" : value.toString();
     }
 
     @Test

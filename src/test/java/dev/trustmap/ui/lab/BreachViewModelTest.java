@@ -3,14 +3,20 @@ package dev.trustmap.ui.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustmap.analysis.breach.BlastRadius;
+import dev.trustmap.analysis.breach.Hop;
 import dev.trustmap.engine.Engine;
+import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Workload;
 import dev.trustmap.ui.LabFixture;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
+import dev.trustmap.ui.graph.GraphViewModel;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +30,9 @@ class BreachViewModelTest {
     private final List<Throwable> errors = new ArrayList<>();
     private final UiTasks tasks = new UiTasks(worker, Runnable::run, errors::add);
     private Engine draft;
-    private final BreachViewModel breach = new BreachViewModel(Messages.load(), tasks, () -> draft);
+    private final AttackReplayViewModelTest.ManualClock clock = new AttackReplayViewModelTest.ManualClock();
+    private final BreachViewModel breach =
+            new BreachViewModel(Messages.load(), tasks, () -> draft, new GraphViewModel(), clock);
     private MeshState state;
 
     @BeforeEach
@@ -96,20 +104,72 @@ class BreachViewModelTest {
     }
 
     @Test
-    void replaysProbesToEveryOtherServicePortAndCountsThem() throws Exception {
+    void replaysTheAttackFromTheCompromisedWorkloadAndClearForgetsIt() throws Exception {
         breach.compromise(WEB);
         awaitWorker();
         breach.replay();
         awaitWorker();
+        breach.attack().runAll();
         assertThat(errors).isEmpty();
-        assertThat(breach.replaySummaryProperty().get()).matches("Replay from frontend/web: \\d+ probes .*");
-        assertThat(breach.hops()).isNotEmpty().allMatch(line -> line.startsWith("pass") || line.startsWith("blocked"));
-        assertThat(breach.hops()).anyMatch(line -> line.startsWith("blocked"));
+        List<ProbeRow> rows = breach.attack().rows();
+        long passed = rows.stream().filter(ProbeRow::passed).count();
+        assertThat(rows).isNotEmpty().allMatch(r -> r.edgeId().startsWith(WEB + " -> "));
+        assertThat(passed).isPositive().isLessThan(rows.size());
+        assertThat(breach.replaySummaryProperty().get())
+                .startsWith(rows.size() + " probes: " + passed + " passed to ")
+                .endsWith(", " + (rows.size() - passed) + " blocked.");
         assertThat(breach.marksProperty().get().nodes())
                 .containsEntry(WEB, BreachMarks.COMPROMISED)
                 .containsValue(BreachMarks.PROBE_PASS);
         breach.clear();
         assertThat(breach.replaySummaryProperty().get()).isEmpty();
+        assertThat(breach.attack().rows()).isEmpty();
+    }
+
+    @Test
+    void marksTheEdgesItCanUseAndThoseTheDraftWouldClose() throws Exception {
+        Engine current = state.engine();
+        Workload web = expected().compromised().get(0);
+        draft = draftDenying(current, web);
+        breach.compromise(WEB);
+        awaitWorker();
+        Map<String, String> edges = breach.marksProperty().get().edges();
+        BlastRadius now = expected();
+        BlastRadius drafted = BlastRadius.of(draft, web);
+        List<Hop> direct = now.hops().stream().filter(h -> h.depth() == 1).toList();
+        assertThat(edges).hasSize(direct.size());
+        for (Hop hop : direct) {
+            boolean kept =
+                    drafted.hops().stream().anyMatch(h -> BreachMarks.edgeId(h).equals(BreachMarks.edgeId(hop)));
+            assertThat(edges)
+                    .containsEntry(BreachMarks.edgeId(hop), kept ? BreachMarks.ATTACK : BreachMarks.ATTACK_CLOSED);
+        }
+        assertThat(edges).containsValue(BreachMarks.ATTACK_CLOSED).containsValue(BreachMarks.ATTACK);
+    }
+
+    /** The lab with one more policy: a DENY of {@code web}'s principal on the first workload it reaches directly. */
+    private static Engine draftDenying(Engine current, Workload web) {
+        Workload first = BlastRadius.of(current, web).hops().stream()
+                .map(Hop::to)
+                .filter(w -> w.sidecar() && !w.gateway())
+                .findFirst()
+                .orElseThrow();
+        String principal =
+                web.identity(current.snapshot().meshConfig().trustDomain()).principal();
+        String labels = first.labels().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String yaml =
+                "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: deny-web, namespace: "
+                        + first.namespace() + "}\nspec:\n  selector: {matchLabels: {" + labels + "}}\n  action: DENY\n"
+                        + "  rules: [{from: [{source: {principals: [\"" + principal + "\"]}}]}]\n";
+        HasMetadata deny = new KubernetesSerialization()
+                .unmarshal(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        MeshSnapshot now = current.snapshot();
+        List<HasMetadata> policies = new ArrayList<>(now.policies());
+        policies.add(deny);
+        return Engine.of(new MeshSnapshot(
+                now.namespaces(), now.workloads(), now.services(), now.serviceAccounts(), policies, now.meshConfig()));
     }
 
     @Test

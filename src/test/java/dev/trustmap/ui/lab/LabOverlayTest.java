@@ -35,7 +35,7 @@ class LabOverlayTest {
         GraphEdge edge = model.edges().get(0);
         BreachMarks marks = new BreachMarks(Map.of(), Set.of(BreachMarks.pair(edge.source(), edge.target())));
         GraphModel shown = new LabOverlay(Set.of("x"), marks).apply(model);
-        assertThat(shown.edge(edge.id()).orElseThrow().styleClasses()).endsWith(BreachMarks.EXPOSED);
+        assertThat(shown.edge(edge.id()).orElseThrow().styleClasses()).startsWith(BreachMarks.EXPOSED);
         assertThat(shown.edges().get(1).marks()).doesNotContain(BreachMarks.EXPOSED);
     }
 }
