@@ -44,7 +44,11 @@ final class AuditSection {
         if (audit.skipped() > 0) {
             html.append("<p class=\"muted\">")
                     .append(audit.skipped())
-                    .append(" unreadable lines of the log were skipped.</p>");
+                    .append(
+                            audit.skipped() == 1
+                                    ? " unreadable line of the log was"
+                                    : " unreadable lines of the log were")
+                    .append(" skipped.</p>");
         }
     }
 

@@ -145,6 +145,43 @@ class AuditLogTest {
         }
 
         @Test
+        void appendsFromTwoOtherProcessesAndThisOneProduceWholeLines() throws Exception {
+            Path file = home.resolve("audit.jsonl");
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<Process> processes = new ArrayList<>();
+            for (String name : List.of("a", "b")) {
+                processes.add(new ProcessBuilder(
+                                java,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                AuditAppender.class.getName(),
+                                file.toString(),
+                                name,
+                                "150")
+                        .redirectErrorStream(true)
+                        .redirectOutput(home.resolve(name + ".out").toFile())
+                        .start());
+            }
+            AuditLog log = new AuditLog(file);
+            for (int i = 0; i < 150; i++) {
+                log.append(entry(T0, "apply", "ok", "here-" + i, "z".repeat(3000)));
+            }
+            for (Process process : processes) {
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(process.exitValue())
+                        .as(Files.readString(home.resolve("a.out")) + Files.readString(home.resolve("b.out")))
+                        .isZero();
+            }
+
+            AuditLog.Recent read = log.read(10_000);
+            assertThat(read.skipped()).isZero();
+            Set<String> names = new HashSet<>();
+            read.entries().forEach(e -> names.add(e.resources().get(0)));
+            assertThat(names).hasSize(450).contains("a-149", "b-0", "here-77");
+        }
+
+        @Test
         void anUnwritableFolderIsAnIoExceptionNamingTheFile() throws IOException {
             Path notAFolder = Files.writeString(home.resolve("plain-file"), "x");
             AuditLog log = new AuditLog(notAFolder.resolve("audit.jsonl"));

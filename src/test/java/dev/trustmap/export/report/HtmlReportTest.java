@@ -145,7 +145,7 @@ class HtmlReportTest {
             String html = render(null, AuditExcerpt.of(new AuditLog(file)));
 
             assertThat(html)
-                    .contains("1 unreadable lines of the log were skipped")
+                    .contains("1 unreadable line of the log was skipped")
                     .contains("sha256:0123abcd");
             assertThat(render(null, AuditExcerpt.none())).contains("No audit log was given for this report.");
         }
