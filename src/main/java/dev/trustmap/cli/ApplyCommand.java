@@ -1,5 +1,6 @@
 package dev.trustmap.cli;
 
+import dev.trustmap.analysis.workspace.AuditEntry;
 import dev.trustmap.analysis.workspace.AuditLog;
 import dev.trustmap.export.ApplyAudit;
 import dev.trustmap.export.ResourceDiffText;
@@ -81,8 +82,7 @@ final class ApplyCommand extends BaseCommand {
         Config config = config();
         try (KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build()) {
-            ApplyAudit audit = new ApplyAudit(
-                    AuditLog.atDefaultLocation(), ClusterSource.user(config), context, Clock.systemUTC());
+            ApplyAudit audit = new ApplyAudit(ClusterSource.user(config), context, Clock.systemUTC());
             return applyTo(new DraftApplier(client, context), audit, objects, deleted);
         } catch (ClusterException e) {
             LOG.debug("cluster failure", e);
@@ -109,7 +109,7 @@ final class ApplyCommand extends BaseCommand {
         }
         printPlan(plan);
         DryRunResult dryRun = applier.dryRun(plan);
-        record(() -> audit.dryRun(dryRun));
+        record(audit.dryRun(dryRun));
         if (!dryRun.ok()) {
             out().println("dry run: " + dryRun.errors().size() + " of "
                     + plan.changes().size() + " refused");
@@ -122,7 +122,7 @@ final class ApplyCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         ApplyResult result = applier.apply(plan);
-        record(() -> audit.applied(plan, result));
+        record(audit.applied(plan, result));
         return printResult(plan, result);
     }
 
@@ -165,17 +165,12 @@ final class ApplyCommand extends BaseCommand {
     }
 
     /** An audit entry that cannot be written is a warning: the cluster change it records has already happened. */
-    private void record(AuditAction action) {
+    private void record(AuditEntry entry) {
         try {
-            action.run();
+            AuditLog.atDefaultLocation().append(entry);
         } catch (IOException e) {
             LOG.debug("audit log", e);
             err().println("warning: could not write the audit log: " + e.getMessage());
         }
-    }
-
-    @FunctionalInterface
-    private interface AuditAction {
-        void run() throws IOException;
     }
 }

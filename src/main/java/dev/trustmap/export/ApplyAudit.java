@@ -7,52 +7,49 @@ import dev.trustmap.source.cluster.ApplyResult;
 import dev.trustmap.source.cluster.Drift;
 import dev.trustmap.source.cluster.DryRunResult;
 import dev.trustmap.source.cluster.ResourceError;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Records dry runs and applies of a draft in the {@link AuditLog}, the same way from the app and the command line. */
+/**
+ * The {@link AuditLog} entries of dry runs and applies of a draft, the same from the app and the command line (which
+ * append them each their own way).
+ */
 public final class ApplyAudit {
-    private final AuditLog log;
     private final String kubeUser;
     private final String context;
     private final Clock clock;
 
     /** Entries for {@code context}, authenticated as {@code kubeUser} (may be null). */
-    public ApplyAudit(AuditLog log, String kubeUser, String context, Clock clock) {
-        this.log = log;
+    public ApplyAudit(String kubeUser, String context, Clock clock) {
         this.kubeUser = kubeUser;
         this.context = context;
         this.clock = clock;
     }
 
-    /** Appends a {@code dry-run} entry: {@code ok}, or how many changes the server refused and the first reason. */
-    public void dryRun(DryRunResult result) throws IOException {
+    /** A {@code dry-run} entry: {@code ok}, or how many changes the server refused and the first reason. */
+    public AuditEntry dryRun(DryRunResult result) {
         String outcome = result.ok()
                 ? AuditEntry.OK
                 : result.errors().size() + " refused: " + result.errors().get(0).describe();
-        append(AuditEntry.DRY_RUN, result.plan(), outcome);
+        return entry(AuditEntry.DRY_RUN, result.plan(), outcome);
     }
 
     /**
-     * Appends an {@code apply} entry when it went through (or wrote part before failing), {@code apply-stopped}
-     * when it stopped before writing.
+     * An {@code apply} entry when it went through (or wrote part before failing), {@code apply-stopped} when it
+     * stopped before writing.
      */
-    public void applied(ApplyPlan plan, ApplyResult result) throws IOException {
-        switch (result.outcome()) {
-            case APPLIED -> append(AuditEntry.APPLY, plan, AuditEntry.OK);
+    public AuditEntry applied(ApplyPlan plan, ApplyResult result) {
+        String action = result.applied().isEmpty() ? AuditEntry.APPLY_STOPPED : AuditEntry.APPLY;
+        return switch (result.outcome()) {
+            case APPLIED -> entry(AuditEntry.APPLY, plan, AuditEntry.OK);
             case STOPPED ->
-                append(
-                        result.applied().isEmpty() ? AuditEntry.APPLY_STOPPED : AuditEntry.APPLY,
+                entry(
+                        action,
                         plan,
                         written(result, plan) + "changed on the cluster since read: " + keys(result.drifts()));
-            case FAILED ->
-                append(
-                        result.applied().isEmpty() ? AuditEntry.APPLY_STOPPED : AuditEntry.APPLY,
-                        plan,
-                        written(result, plan) + "refused: " + describe(result.error()));
-        }
+            case FAILED -> entry(action, plan, written(result, plan) + "refused: " + describe(result.error()));
+        };
     }
 
     private static String written(ApplyResult result, ApplyPlan plan) {
@@ -69,8 +66,8 @@ public final class ApplyAudit {
         return error == null ? "" : error.describe();
     }
 
-    private void append(String action, ApplyPlan plan, String outcome) throws IOException {
-        log.append(new AuditEntry(
+    private AuditEntry entry(String action, ApplyPlan plan, String outcome) {
+        return new AuditEntry(
                 clock.instant(),
                 AuditEntry.currentOsUser(),
                 kubeUser,
@@ -78,6 +75,6 @@ public final class ApplyAudit {
                 action,
                 plan.described(),
                 AuditLog.digest(plan.objects()),
-                outcome));
+                outcome);
     }
 }

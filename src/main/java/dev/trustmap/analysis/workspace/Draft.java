@@ -64,6 +64,18 @@ public final class Draft {
         return new Draft(nextObjects, nextDeleted, intended);
     }
 
+    /** The draft without its edits of these resources ({@code Kind ns/name}), e.g. once they are applied. */
+    public Draft without(Collection<String> keys) {
+        Map<String, HasMetadata> nextObjects = new LinkedHashMap<>(objects);
+        Map<String, HasMetadata> nextDeleted = new LinkedHashMap<>(deleted);
+        nextObjects.keySet().removeAll(keys);
+        nextDeleted.keySet().removeAll(keys);
+        if (nextObjects.size() == objects.size() && nextDeleted.size() == deleted.size()) {
+            return this;
+        }
+        return new Draft(nextObjects, nextDeleted, intended);
+    }
+
     /** Declares traffic as intended (once per edge). */
     public Draft intend(IntendedEdge edge) {
         if (intended.contains(edge)) {

@@ -6,6 +6,7 @@ import dev.trustmap.source.cluster.ClusterListener;
 import dev.trustmap.source.cluster.ClusterOptions;
 import dev.trustmap.source.cluster.ClusterSource;
 import dev.trustmap.source.cluster.ClusterUpdate;
+import dev.trustmap.source.cluster.DraftApplier;
 import dev.trustmap.source.cluster.PrometheusClient;
 import dev.trustmap.source.cluster.PrometheusTelemetry;
 import dev.trustmap.source.cluster.TelemetryException;
@@ -97,6 +98,16 @@ public final class ClusterConnection implements AutoCloseable {
 
     public ClusterSettings settings() {
         return settings;
+    }
+
+    /** Writes drafts through this connection's client (blocking; use it off the FX thread). */
+    public DraftApplier applier() {
+        return new DraftApplier(source.client(), source.context());
+    }
+
+    /** The kubeconfig user the context authenticates as, or null (read from the kubeconfig, not the network). */
+    public String kubeUser() {
+        return source.user();
     }
 
     /** The context name (or API server URL) connected to. */

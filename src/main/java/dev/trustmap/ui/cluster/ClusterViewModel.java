@@ -46,6 +46,7 @@ public final class ClusterViewModel {
     private final ObservableList<String> details = FXCollections.observableArrayList();
     private final ObservableList<String> namespaces = FXCollections.observableArrayList();
     private final Set<String> hidden = new HashSet<>(DEFAULT_HIDDEN);
+    private final ReadOnlyObjectWrapper<ClusterConnection> current = new ReadOnlyObjectWrapper<>();
     private ClusterFeed feed;
 
     /** @param disconnect switches the window back to the lab, which closes the connection */
@@ -67,6 +68,7 @@ public final class ClusterViewModel {
         String name = messages.get("cluster.source", connection.context());
         created[0] = new ClusterFeed(connection, name, views, hidden);
         feed = created[0];
+        current.set(connection);
         return created[0];
     }
 
@@ -76,6 +78,7 @@ public final class ClusterViewModel {
         }
         if (view == null) {
             feed = null;
+            current.set(null);
             clear();
         } else {
             show(view);
@@ -162,6 +165,11 @@ public final class ClusterViewModel {
         if (changed && feed != null) {
             feed.hide(hidden);
         }
+    }
+
+    /** The open connection the window shows, or null (e.g. to apply a draft to it). */
+    public ReadOnlyObjectProperty<ClusterConnection> connectionProperty() {
+        return current.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {

@@ -39,6 +39,12 @@ public final class EditorController {
     private Button discardButton;
 
     @FXML
+    private Button applyButton;
+
+    @FXML
+    private javafx.scene.layout.HBox applyBox;
+
+    @FXML
     private ListView<String> changesList;
 
     @FXML
@@ -65,10 +71,23 @@ public final class EditorController {
         exportButton.disableProperty().bind(viewModel.emptyProperty());
         copyButton.disableProperty().bind(viewModel.emptyProperty());
         discardButton.disableProperty().bind(viewModel.emptyProperty());
+        bindApply();
         changesList.setItems(viewModel.changes());
         changesList.setCellFactory(list -> new ChangeCell());
         diffArea.textProperty().bind(viewModel.diffTextProperty());
         bindYaml();
+    }
+
+    private void bindApply() {
+        applyButton.disableProperty().bind(viewModel.applyBlockedProperty().isNotEmpty());
+        // A disabled button gets no mouse events, so the tooltip saying why sits on its box.
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
+        why.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(
+                                viewModel.applyBlockedProperty().isEmpty())
+                        .then(applyButton.getAccessibleHelp())
+                        .otherwise(viewModel.applyBlockedProperty()));
+        javafx.scene.control.Tooltip.install(applyBox, why);
     }
 
     private void bindYaml() {
@@ -128,6 +147,11 @@ public final class EditorController {
         content.putString(viewModel.exportText());
         Clipboard.getSystemClipboard().setContent(content);
         viewModel.copied();
+    }
+
+    @FXML
+    void applyToCluster() {
+        viewModel.applyToCluster();
     }
 
     @FXML

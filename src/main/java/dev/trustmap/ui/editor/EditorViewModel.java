@@ -58,6 +58,9 @@ public final class EditorViewModel {
     private final YamlEditorViewModel yaml;
     private final PolicyFormViewModel form;
     private final Consumer<AuditEntry> audit;
+    private final javafx.beans.property.StringProperty applyBlocked =
+            new javafx.beans.property.SimpleStringProperty("");
+    private Runnable onApply;
     private Workspace workspace;
     private MeshState mesh;
     private DraftAssessment assessed;
@@ -255,6 +258,38 @@ public final class EditorViewModel {
     public void redo() {
         if (workspace != null) {
             workspace.redo();
+        }
+    }
+
+    /** What the current draft changes, once it is assessed; empty while an assessment is still running. */
+    public java.util.Optional<dev.trustmap.analysis.DraftDiff> currentDiff() {
+        if (workspace == null || assessed == null || assessed.draft() != workspace.draft()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(assessed.diff());
+    }
+
+    /** Takes resources applied to the cluster out of the draft (one undo step); the cluster now has them. */
+    public void applied(java.util.Collection<String> keys) {
+        if (workspace != null) {
+            workspace.edit(d -> d.without(keys));
+        }
+    }
+
+    /** Why "Apply to cluster…" is unavailable ("" when it is available); set by the apply feature. */
+    public javafx.beans.property.StringProperty applyBlockedProperty() {
+        return applyBlocked;
+    }
+
+    /** What "Apply to cluster…" does; set by the apply feature. */
+    public void setOnApply(Runnable action) {
+        onApply = action;
+    }
+
+    /** The "Apply to cluster…" button. */
+    public void applyToCluster() {
+        if (onApply != null && applyBlocked.get().isEmpty()) {
+            onApply.run();
         }
     }
 

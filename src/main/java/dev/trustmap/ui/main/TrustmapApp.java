@@ -24,6 +24,7 @@ public final class TrustmapApp extends Application {
     private dev.trustmap.ui.lab.LabWiring lab;
     private dev.trustmap.analysis.workspace.AuditLog auditLog;
     private dev.trustmap.ui.audit.AuditWiring audit;
+    private dev.trustmap.ui.apply.ApplyWiring apply;
 
     /** The app with the user's Trustmap folder ({@code trustmap.home}, else {@code ~/.trustmap}). */
     public TrustmapApp() {
@@ -70,6 +71,7 @@ public final class TrustmapApp extends Application {
                 new dev.trustmap.analysis.workspace.DraftStore(trustmapFolder),
                 trail::record);
         cluster = ClusterWiring.install(main, tasks, dialogs, messages, ClusterConnector.standard());
+        apply = dev.trustmap.ui.apply.ApplyWiring.install(main, editor, cluster, tasks, messages, trail::record);
         lab = dev.trustmap.ui.lab.LabWiring.install(
                 main, tasks, dialogs, messages, dev.trustmap.ui.lab.LabWiring.draftOf(editor.viewModel()), auditLog);
         audit = dev.trustmap.ui.audit.AuditWiring.install(main, tasks, messages, trail);
@@ -85,6 +87,11 @@ public final class TrustmapApp extends Application {
     /** The policy draft's wiring (for tests). */
     public dev.trustmap.ui.editor.EditorWiring editor() {
         return editor;
+    }
+
+    /** Applying the draft to the cluster (for tests). */
+    public dev.trustmap.ui.apply.ApplyWiring apply() {
+        return apply;
     }
 
     /** The findings pane, breach lab and exports (for tests). */
