@@ -51,6 +51,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseFile(String title, String filterName, java.util.List<String> patterns) {
+        assert Platform.isFxApplicationThread();
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(filterName, patterns));
+        File file = chooser.showOpenDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> chooseSaveFile(String title, String initialName) {
         assert Platform.isFxApplicationThread();
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();

@@ -27,14 +27,20 @@ public final class GraphViewModel {
             new SimpleObjectProperty<>(UnaryOperator.identity());
     private final ObjectProperty<UnaryOperator<GraphModel>> overlay =
             new SimpleObjectProperty<>(UnaryOperator.identity());
+    private final ObjectProperty<UnaryOperator<GraphModel>> highlight =
+            new SimpleObjectProperty<>(UnaryOperator.identity());
 
     public GraphViewModel() {
         visible.bind(Bindings.createObjectBinding(
-                () -> overlay.get().apply(decorator.get().apply(model.get())).filterNamespace(namespaceFilter.get()),
+                () -> highlight
+                        .get()
+                        .apply(overlay.get().apply(decorator.get().apply(model.get())))
+                        .filterNamespace(namespaceFilter.get()),
                 model,
                 namespaceFilter,
                 decorator,
-                overlay));
+                overlay,
+                highlight));
         visible.addListener((obs, old, now) -> dropSelectionIfGone(now));
     }
 
@@ -119,6 +125,11 @@ public final class GraphViewModel {
     /** Marks applied after the decorator (findings badges, the breach lab); identity by default. */
     public ObjectProperty<UnaryOperator<GraphModel>> overlayProperty() {
         return overlay;
+    }
+
+    /** Marks applied last, over the overlay (the scenario replay's request marks); identity by default. */
+    public ObjectProperty<UnaryOperator<GraphModel>> highlightProperty() {
+        return highlight;
     }
 
     public ObjectProperty<Selection> selectionProperty() {

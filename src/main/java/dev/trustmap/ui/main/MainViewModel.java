@@ -123,8 +123,8 @@ public final class MainViewModel {
         source.set(feed == null ? messages.get("status.none") : messages.get("status.source", feed.name()));
         if (error instanceof ManifestException) {
             LOG.error("could not open {}: {}", next.name(), error.getMessage());
-            dialogs.showError(
-                    messages.get("error.open.title"), messages.get("error.open.message", error.getMessage()), null);
+            String key = next.openErrorKey();
+            dialogs.showError(messages.get(key + ".title"), messages.get(key + ".message", error.getMessage()), null);
         } else {
             LOG.error("could not load {}", next.name(), error);
             String text = error.getMessage() == null ? error.toString() : error.getMessage();

@@ -34,6 +34,14 @@ public interface MeshFeed {
         return "traffic";
     }
 
+    /**
+     * The message keys ({@code KEY.title}, {@code KEY.message}) of the dialog shown when the input is bad: by default
+     * the folder's ("Could not open the folder").
+     */
+    default String openErrorKey() {
+        return "error.open";
+    }
+
     /** How often a live feed is asked for changes. */
     default Duration tickInterval() {
         return Duration.ofSeconds(1);

@@ -25,6 +25,7 @@ public final class TrustmapApp extends Application {
     private dev.trustmap.analysis.workspace.AuditLog auditLog;
     private dev.trustmap.ui.audit.AuditWiring audit;
     private dev.trustmap.ui.apply.ApplyWiring apply;
+    private dev.trustmap.ui.replay.ReplayWiring replay;
 
     /** The app with the user's Trustmap folder ({@code trustmap.home}, else {@code ~/.trustmap}). */
     public TrustmapApp() {
@@ -75,6 +76,7 @@ public final class TrustmapApp extends Application {
         lab = dev.trustmap.ui.lab.LabWiring.install(
                 main, tasks, dialogs, messages, dev.trustmap.ui.lab.LabWiring.draftOf(editor.viewModel()), auditLog);
         audit = dev.trustmap.ui.audit.AuditWiring.install(main, tasks, messages, trail);
+        replay = dev.trustmap.ui.replay.ReplayWiring.install(main, tasks, dialogs, messages);
         LOG.info("window open; loading the lab");
         return main;
     }
@@ -102,6 +104,11 @@ public final class TrustmapApp extends Application {
     /** The Audit log tab's wiring (for tests). */
     public dev.trustmap.ui.audit.AuditWiring audit() {
         return audit;
+    }
+
+    /** The scenario replay (for tests). */
+    public dev.trustmap.ui.replay.ReplayWiring replay() {
+        return replay;
     }
 
     @Override

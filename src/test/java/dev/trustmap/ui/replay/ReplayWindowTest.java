@@ -1,0 +1,209 @@
+package dev.trustmap.ui.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustmap.source.scenario.RequestOutcome;
+import dev.trustmap.source.scenario.ScenarioLoader;
+import dev.trustmap.source.scenario.ScenarioRunner;
+import dev.trustmap.ui.main.MainWindow;
+import dev.trustmap.ui.main.TrustmapApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The scenario replay on a real window, headless: open a scenario, run it, a failing row, a bad file. */
+@ExtendWith(ApplicationExtension.class)
+class ReplayWindowTest {
+    private static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path home;
+
+    private TrustmapApp app;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        app = new TrustmapApp(home);
+        window = app.open(stage, null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get();
+    }
+
+    private ReplayViewModel replay() {
+        return app.replay().viewModel();
+    }
+
+    private void awaitLab() throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+    }
+
+    private void openScenario(FxRobot robot, Path file) throws Exception {
+        robot.interact(() -> replay().openScenario(file));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> replay().loadedProperty().get()
+                        && window.viewModel()
+                                .sourceProperty()
+                                .get()
+                                .contains(file.getFileName().toString()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String label(FxRobot robot, String styleClass) {
+        return robot.lookup("." + styleClass).queryAs(Label.class).getText();
+    }
+
+    private String edgeClass(String id) {
+        Object value = window.graphView().graph().getEdge(id).getAttribute("ui.class");
+        return value == null ? "" : value.toString();
+    }
+
+    @Test
+    void runAllOnASharedScenarioPassesEveryRequestOfTheFile(FxRobot robot) throws Exception {
+        awaitLab();
+        Path file = SCENARIOS.resolve("shared/062-bookinfo-http-authorization.yaml");
+        openScenario(robot, file);
+        TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("replay-tab");
+        assertThat(window.graphView().graph().getNode("default/productpage")).isNotNull();
+        assertThat(window.graphView().graph().getNode("payments/ledger")).isNull();
+        assertThat(window.viewModel().sourceProperty().get())
+                .isEqualTo("Source: Scenario 062-bookinfo-http-authorization.yaml");
+
+        robot.clickOn("#runAllButton");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> label(robot, "replay-counts").equals("7 of 7 passed"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        ListView<ReplayRow> list = robot.lookup(".replay-rows").queryAs(ListView.class);
+        var expected = ScenarioRunner.run(ScenarioLoader.load(file));
+        assertThat(list.getItems())
+                .extracting(ReplayRow::text)
+                .containsExactlyElementsOf(
+                        expected.stream().map(RequestOutcome::request).toList());
+        assertThat(list.getItems()).extracting(ReplayRow::result).containsOnly("PASS");
+        ReplayRow first = list.getItems().get(0);
+        assertThat(edgeClass(first.edgeId())).startsWith(ReplayMarks.PASS + ", ");
+
+        robot.interact(() -> list.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.viewModel().graph().selectionProperty().get().id()).isEqualTo(first.edgeId());
+        assertThat(robot.lookup(".replay-detail").queryTextInputControl().getText())
+                .contains("PASS: the verdict meets the expectation.", "Decided by:");
+        assertThat(window.viewModel().inspector().titleProperty().get())
+                .isEqualTo(first.edgeId()
+                        .substring(0, first.edgeId().lastIndexOf(':'))
+                        .replace("->", "→"));
+    }
+
+    @Test
+    void aWrongExpectationShowsAsAFailedRow(FxRobot robot) throws Exception {
+        awaitLab();
+        openScenario(robot, SCENARIOS.resolve("replay/wrong-expectation.yaml"));
+        robot.clickOn(".replay-rows .list-cell");
+        assertThat(robot.lookup(".replay-detail").queryTextInputControl().getText())
+                .contains("Not replayed yet.");
+
+        robot.clickOn("#runAllButton");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> label(robot, "replay-counts").equals("1 of 2 passed, 1 failed"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        ListView<ReplayRow> list = robot.lookup(".replay-rows").queryAs(ListView.class);
+        assertThat(list.getItems()).extracting(ReplayRow::result).containsExactly("FAIL", "PASS");
+        assertThat(robot.lookup(".row-fail")
+                        .queryAs(javafx.scene.control.ListCell.class)
+                        .getItem())
+                .isSameAs(list.getItems().get(0));
+        assertThat(edgeClass(list.getItems().get(0).edgeId())).startsWith(ReplayMarks.FAIL + ", ");
+        assertThat(list.getSelectionModel().getSelectedIndex()).isZero();
+        assertThat(robot.lookup(".replay-detail").queryTextInputControl().getText())
+                .contains("FAIL: decision: expected ALLOW, got DENY");
+    }
+
+    @Test
+    void aBadScenarioFileShowsTheDialogAndKeepsTheMesh(FxRobot robot) throws Exception {
+        awaitLab();
+        robot.interact(() -> replay().openScenario(SCENARIOS.resolve("replay/bad-workload.yaml")));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Could not open the scenario");
+        assertThat(dialog.getContentText()).contains("bad-workload.yaml:10", "no workload 'foo/ghost'");
+        assertThat(window.graphView().graph().getNodeCount()).isEqualTo(21);
+        assertThat(window.viewModel().sourceProperty().get()).contains("Lab");
+        assertThat(replay().loadedProperty().get()).isFalse();
+    }
+
+    @Test
+    void writesScreenshotsOfAReplay(FxRobot robot) throws Exception {
+        awaitLab();
+        openScenario(robot, SCENARIOS.resolve("shared/062-bookinfo-http-authorization.yaml"));
+        robot.clickOn("#replayButton");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> replay().rows().stream().filter(ReplayRow::finished).count() >= 4);
+        robot.interact(() -> replay().stop());
+        robot.interact(() ->
+                robot.lookup(".replay-rows").queryListView().getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path running = snapshot("replay-stopped.png");
+        robot.clickOn("#replayButton");
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !replay().runningProperty().get());
+
+        openScenario(robot, SCENARIOS.resolve("replay/wrong-expectation.yaml"));
+        robot.clickOn("#runAllButton");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !replay().rows().get(0).result().isEmpty());
+        @SuppressWarnings("unchecked")
+        ListView<ReplayRow> list = robot.lookup(".replay-rows").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path failed = snapshot("replay-failed.png");
+        assertThat(Files.size(running)).isGreaterThan(20_000);
+        assertThat(Files.size(failed)).isGreaterThan(20_000);
+    }
+
+    private Path snapshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name);
+        WritableImage image =
+                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file, e);
+        }
+        return file;
+    }
+}
