@@ -43,9 +43,9 @@ public final class DraftStore {
         this.folder = folder;
     }
 
-    /** The store in {@code ~/.trustmap}. */
+    /** The store in the user's Trustmap folder ({@code trustmap.home}, else {@code ~/.trustmap}). */
     public static DraftStore inUserFolder() {
-        return new DraftStore(Path.of(System.getProperty("user.home"), ".trustmap"));
+        return new DraftStore(TrustmapFolder.path());
     }
 
     public Path file() {

@@ -29,8 +29,7 @@ public final class TrustmapApp extends Application {
 
     /** The app with the user's Trustmap folder ({@code trustmap.home}, else {@code ~/.trustmap}). */
     public TrustmapApp() {
-        this(java.nio.file.Path.of(System.getProperty(
-                "trustmap.home", System.getProperty("user.home") + java.io.File.separator + ".trustmap")));
+        this(dev.trustmap.analysis.workspace.TrustmapFolder.path());
     }
 
     /** The app keeping its draft in {@code trustmapFolder} (tests use a temporary one). */

@@ -103,6 +103,15 @@ class AuditWindowTest {
                 .extracting(AuditEntry::osUser)
                 .isEqualTo(System.getProperty("user.name"));
         writeScreenshot("audit-log.png");
+
+        Path report = exportFolder.resolve("report.html");
+        robot.interact(() -> app.lab().export().writeReport(window.viewModel().state(), report));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(report) && Files.size(report) > 0);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> Files.readString(report).endsWith("</html>\n"));
+        assertThat(Files.readString(report))
+                .contains("Recent audit-log entries")
+                .contains("create AuthorizationPolicy payments/trustmap-deny-ledger");
     }
 
     @Test
