@@ -10,6 +10,8 @@ import dev.trustmap.source.cluster.ClusterUpdate;
 import dev.trustmap.source.cluster.TelemetryException;
 import dev.trustmap.source.cluster.TelemetrySource;
 import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.TrafficHistory;
 import dev.trustmap.ui.main.MeshFeed;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ final class ClusterFeed implements MeshFeed {
     private final ClusterConnection connection;
     private final String name;
     private final Consumer<ClusterView> views;
+    private final Messages messages;
     private volatile Set<String> hidden;
     private volatile boolean rechoose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -46,8 +49,14 @@ final class ClusterFeed implements MeshFeed {
      *     to the FX thread
      * @param hidden the namespaces not to show
      */
-    ClusterFeed(ClusterConnection connection, String name, Consumer<ClusterView> views, Set<String> hidden) {
+    ClusterFeed(
+            ClusterConnection connection,
+            String name,
+            Consumer<ClusterView> views,
+            Set<String> hidden,
+            Messages messages) {
         this.connection = connection;
+        this.messages = messages;
         this.name = name;
         this.views = views;
         this.hidden = Set.copyOf(hidden);
@@ -98,6 +107,14 @@ final class ClusterFeed implements MeshFeed {
     @Override
     public Duration tickInterval() {
         return TICK;
+    }
+
+    @Override
+    public TrafficHistory history() {
+        TelemetrySource telemetry = connection.telemetry();
+        return telemetry == null
+                ? TrafficHistory.unavailable(messages.get("generate.traffic.prometheus.none"))
+                : new PrometheusHistory(telemetry, this::hidden, messages);
     }
 
     /** Shows all namespaces but these from the next refresh on; callable from any thread. */

@@ -66,7 +66,7 @@ public final class ClusterViewModel {
         ClusterFeed[] created = new ClusterFeed[1];
         Consumer<ClusterView> views = view -> tasks.run(() -> view, shown -> showIfCurrent(created[0], shown));
         String name = messages.get("cluster.source", connection.context());
-        created[0] = new ClusterFeed(connection, name, views, hidden);
+        created[0] = new ClusterFeed(connection, name, views, hidden, messages);
         feed = created[0];
         current.set(connection);
         return created[0];

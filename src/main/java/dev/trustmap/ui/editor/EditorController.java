@@ -56,8 +56,11 @@ public final class EditorController {
     @FXML
     private TextArea yamlArea;
 
-    EditorController(EditorViewModel viewModel) {
+    private final Runnable openGenerate;
+
+    EditorController(EditorViewModel viewModel, Runnable openGenerate) {
         this.viewModel = viewModel;
+        this.openGenerate = openGenerate;
     }
 
     @FXML
@@ -124,6 +127,11 @@ public final class EditorController {
             int end = Math.min(yamlArea.getLength(), start + (line - 1 < lines.length ? lines[line - 1].length() : 0));
             yamlArea.selectRange(start, end);
         }
+    }
+
+    @FXML
+    void generate() {
+        openGenerate.run();
     }
 
     @FXML

@@ -131,6 +131,7 @@ public final class EditorViewModel {
         Draft draft = workspace.draft();
         if (draft.isEmpty() && assessed == null) {
             graph.decoratorProperty().set(UnaryOperator.identity());
+            graph.draftShownProperty().set(false);
             return;
         }
         MeshState state = mesh;
@@ -159,6 +160,7 @@ public final class EditorViewModel {
         changes.setAll(ChangeRows.of(result.diff(), messages));
         diffText.set(ChangeRows.diffText(result.diff()));
         graph.decoratorProperty().set(none ? UnaryOperator.identity() : new DraftDecorator(result));
+        graph.draftShownProperty().set(!none);
         summary.set(
                 none
                         ? messages.get("editor.summary.empty")
@@ -234,6 +236,14 @@ public final class EditorViewModel {
             return assessed.engine();
         }
         return Engine.of(workspace.effective());
+    }
+
+    /** Puts a generated least-privilege draft into the draft as one undoable edit. */
+    public void putGenerated(List<HasMetadata> objects) {
+        if (workspace != null && !objects.isEmpty()) {
+            workspace.put(objects);
+            notice.set(messages.get("editor.notice.generated", objects.size()));
+        }
     }
 
     /** Adds or replaces objects in the draft (the forms use this). */

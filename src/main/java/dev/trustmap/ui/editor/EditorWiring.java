@@ -2,6 +2,7 @@ package dev.trustmap.ui.editor;
 
 import dev.trustmap.analysis.workspace.DraftStore;
 import dev.trustmap.ui.common.DialogService;
+import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
 import dev.trustmap.ui.main.MainWindow;
@@ -16,9 +17,16 @@ import javafx.scene.input.KeyCombination;
 /** Wires the policy draft into the main window: the pane under the graph, graph gestures, undo and redo keys. */
 public final class EditorWiring {
     private final EditorViewModel viewModel;
+    private final MainWindow window;
+    private final UiTasks tasks;
+    private final Messages messages;
+    private GenerateDialog generateDialog;
 
-    private EditorWiring(EditorViewModel viewModel) {
+    private EditorWiring(EditorViewModel viewModel, MainWindow window, UiTasks tasks, Messages messages) {
         this.viewModel = viewModel;
+        this.window = window;
+        this.tasks = tasks;
+        this.messages = messages;
     }
 
     /** Installs the draft into an open main window; its draft lives in {@code store}. */
@@ -37,11 +45,12 @@ public final class EditorWiring {
             java.util.function.Consumer<dev.trustmap.analysis.workspace.AuditEntry> audit) {
         EditorViewModel viewModel =
                 new EditorViewModel(messages, tasks, dialogs, window.viewModel().graph(), store, audit);
+        EditorWiring wiring = new EditorWiring(viewModel, window, tasks, messages);
         FXMLLoader loader =
                 new FXMLLoader(EditorWiring.class.getResource("/fxml/editor/Editor.fxml"), messages.bundle());
         loader.setControllerFactory(type -> type == PolicyFormController.class
                 ? new PolicyFormController(viewModel.form())
-                : new EditorController(viewModel));
+                : new EditorController(viewModel, wiring::openGenerate));
         Parent pane;
         try {
             pane = loader.load();
@@ -58,7 +67,25 @@ public final class EditorWiring {
         var mesh = window.viewModel().inspector().meshProperty();
         mesh.addListener((obs, old, now) -> viewModel.meshChanged(now));
         viewModel.meshChanged(mesh.get());
-        return new EditorWiring(viewModel);
+        return wiring;
+    }
+
+    /** Opens the "Generate least privilege" dialog over the mesh on screen. */
+    public void openGenerate() {
+        MeshState state = window.viewModel().state();
+        if (state == null) {
+            return;
+        }
+        generateDialog = new GenerateDialog(
+                window.scene().getWindow(),
+                new GenerateDialogViewModel(messages, tasks, viewModel::putGenerated),
+                messages);
+        generateDialog.show(state, window.viewModel().trafficHistory());
+    }
+
+    /** The dialog opened last, or null (for tests and screenshots). */
+    public GenerateDialog generateDialog() {
+        return generateDialog;
     }
 
     public EditorViewModel viewModel() {

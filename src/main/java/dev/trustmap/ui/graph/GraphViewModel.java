@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,6 +31,7 @@ public final class GraphViewModel {
             new SimpleObjectProperty<>(UnaryOperator.identity());
     private final ObjectProperty<UnaryOperator<GraphModel>> highlight =
             new SimpleObjectProperty<>(UnaryOperator.identity());
+    private final BooleanProperty draftShown = new SimpleBooleanProperty();
 
     public GraphViewModel() {
         visible.bind(Bindings.createObjectBinding(
@@ -120,6 +123,11 @@ public final class GraphViewModel {
     /** Rewrites the model before it is shown (the policy draft shows its verdicts this way); identity by default. */
     public ObjectProperty<UnaryOperator<GraphModel>> decoratorProperty() {
         return decorator;
+    }
+
+    /** Whether the decorator draws a policy draft (the legend then explains the draft's marks). */
+    public BooleanProperty draftShownProperty() {
+        return draftShown;
     }
 
     /** Marks applied after the decorator (findings badges, the breach lab); identity by default. */

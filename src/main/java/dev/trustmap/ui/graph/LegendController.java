@@ -2,6 +2,7 @@ package dev.trustmap.ui.graph;
 
 import dev.trustmap.ui.common.Messages;
 import java.util.List;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -16,14 +17,22 @@ public final class LegendController {
     private static final int SHOWN = 8;
 
     private final ObservableList<String> namespaces;
+    private final ObservableValue<Boolean> draftShown;
     private final Messages messages;
 
     @FXML
     private HBox namespaceGroup;
 
-    /** {@code namespaces} as the toolbar lists them: the empty "all" entry first, then sorted names. */
-    public LegendController(ObservableList<String> namespaces, Messages messages) {
+    @FXML
+    private HBox draftGroup;
+
+    /**
+     * @param namespaces as the toolbar lists them: the empty "all" entry first, then sorted names
+     * @param draftShown whether the graph is drawn with a policy draft, whose marks the legend then explains
+     */
+    public LegendController(ObservableList<String> namespaces, ObservableValue<Boolean> draftShown, Messages messages) {
         this.namespaces = namespaces;
+        this.draftShown = draftShown;
         this.messages = messages;
     }
 
@@ -36,6 +45,8 @@ public final class LegendController {
         legend.prefWrapLengthProperty().bind(legend.widthProperty().subtract(20));
         namespaces.addListener((ListChangeListener<String>) change -> render());
         render();
+        draftGroup.visibleProperty().bind(draftShown);
+        draftGroup.managedProperty().bind(draftGroup.visibleProperty());
     }
 
     private void render() {

@@ -7,6 +7,8 @@ import dev.trustmap.source.folder.FolderSource;
 import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.source.traffic.TrafficFile;
 import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.TrafficHistory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +18,14 @@ import java.util.Optional;
 final class FolderFeed implements MeshFeed {
     private final Path folder;
     private final String name;
+    private final Messages messages;
     private volatile String trafficOrigin = "traffic";
+    private volatile TrafficHistory history;
 
-    FolderFeed(Path folder, String name) {
+    FolderFeed(Path folder, String name, Messages messages) {
         this.folder = folder;
         this.name = name;
+        this.messages = messages;
     }
 
     @Override
@@ -46,7 +51,15 @@ final class FolderFeed implements MeshFeed {
         Optional<Path> trafficFile = TrafficFile.locate(folder);
         Traffic traffic = trafficFile.isEmpty() ? Traffic.none() : TrafficFile.read(trafficFile.get());
         trafficFile.ifPresent(file -> trafficOrigin = file.getFileName().toString());
+        history = trafficFile.isEmpty()
+                ? TrafficHistory.unavailable(messages.get("generate.traffic.folder.none"))
+                : TrafficHistory.fixed(messages.get("generate.traffic.folder", trafficOrigin), traffic);
         return new MeshState(name, engine, traffic, Assessment.of(engine, traffic), now);
+    }
+
+    @Override
+    public TrafficHistory history() {
+        return history;
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.lab.Lab;
 import dev.trustmap.source.lab.TrafficSimulator;
 import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.TrafficHistory;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,10 +16,12 @@ final class LabFeed implements MeshFeed {
     private static final long SEED = 42;
 
     private final String name;
+    private final LabHistory history;
     private TrafficSimulator simulator;
 
-    LabFeed(String name) {
+    LabFeed(String name, Messages messages) {
         this.name = name;
+        this.history = new LabHistory(messages);
     }
 
     @Override
@@ -30,12 +34,20 @@ final class LabFeed implements MeshFeed {
         Engine engine = Engine.of(Lab.load().snapshot());
         simulator = new TrafficSimulator(engine, Lab.callGraph(), SEED);
         Traffic traffic = simulator.tick(now);
+        history.record(traffic);
         return new MeshState(name, engine, traffic, Assessment.of(engine, traffic), now);
     }
 
     @Override
     public Optional<Traffic> tick(Instant now) {
-        return Optional.of(simulator.tick(now));
+        Traffic traffic = simulator.tick(now);
+        history.record(traffic);
+        return Optional.of(traffic);
+    }
+
+    @Override
+    public TrafficHistory history() {
+        return history;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.ui.common.DialogService;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
+import dev.trustmap.ui.common.TrafficHistory;
 import dev.trustmap.ui.common.UiTasks;
 import dev.trustmap.ui.graph.GraphModel;
 import dev.trustmap.ui.graph.GraphViewModel;
@@ -324,5 +325,18 @@ public final class MainViewModel {
 
     public MeshState state() {
         return state;
+    }
+
+    /** The observed traffic the shown source can give for least-privilege drafts. */
+    public TrafficHistory trafficHistory() {
+        MeshFeed shown = feed;
+        MeshState current = state;
+        if (shown == null || current == null) {
+            return TrafficHistory.unavailable(messages.get("generate.traffic.loading"));
+        }
+        TrafficHistory history = shown.history();
+        return history != null
+                ? history
+                : TrafficHistory.fixed(messages.get("generate.traffic.shown"), current.traffic());
     }
 }

@@ -52,7 +52,8 @@ public final class MainWindow {
             return controller;
         }
         if (type == LegendController.class) {
-            return new LegendController(viewModel.namespaces(), messages);
+            return new LegendController(
+                    viewModel.namespaces(), viewModel.graph().draftShownProperty(), messages);
         }
         if (type == InspectorController.class) {
             return new InspectorController(viewModel.inspector());

@@ -2,6 +2,7 @@ package dev.trustmap.ui.main;
 
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.ui.common.MeshState;
+import dev.trustmap.ui.common.TrafficHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,6 +41,14 @@ public interface MeshFeed {
      */
     default String openErrorKey() {
         return "error.open";
+    }
+
+    /**
+     * The observed traffic this feed can give for least-privilege drafts, or null for just the traffic on screen.
+     * Valid once {@link #open} returned.
+     */
+    default TrafficHistory history() {
+        return null;
     }
 
     /** How often a live feed is asked for changes. */

@@ -16,7 +16,7 @@ public record MeshFeeds(Supplier<MeshFeed> lab, Function<Path, MeshFeed> folder)
     /** The real lab and folder sources. */
     public static MeshFeeds standard(Messages messages) {
         return new MeshFeeds(
-                () -> new LabFeed(messages.get("source.lab")),
-                path -> new FolderFeed(path, messages.get("source.folder", path.getFileName())));
+                () -> new LabFeed(messages.get("source.lab"), messages),
+                path -> new FolderFeed(path, messages.get("source.folder", path.getFileName()), messages));
     }
 }

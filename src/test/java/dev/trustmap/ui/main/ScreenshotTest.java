@@ -24,11 +24,17 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreenshotTest {
     private static final Path OUT = Path.of("target", "screenshots");
 
-    private final TrustmapApp app = new TrustmapApp();
+    @org.junit.jupiter.api.io.TempDir
+    static Path home;
+
+    private TrustmapApp app;
     private MainWindow window;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws IOException {
+        // A folder of its own: the user's saved draft would otherwise be restored into the pictures.
+        Files.deleteIfExists(home.resolve("draft.yaml"));
+        app = new TrustmapApp(home);
         window = app.open(stage, null);
     }
 
@@ -71,11 +77,45 @@ class ScreenshotTest {
         assertThat(Files.size(selected)).isGreaterThan(20_000);
     }
 
+    @Test
+    void writesTheGenerateDialogAndTheDraftLegend(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        robot.interact(() -> app.editor().openGenerate());
+        var dialog = app.editor().generateDialog();
+        robot.interact(() -> {
+            dialog.viewModel().select("payments");
+            dialog.viewModel().select("messaging");
+        });
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> dialog.viewModel().canAddProperty().get());
+        Thread.sleep(300);
+        Path shown = snapshot(dialog.stage().getScene(), "generate-dialog.png");
+        robot.interact(() -> {
+            dialog.viewModel().add();
+            dialog.stage().close();
+            // An intended edge too, so every draft mark is on screen.
+            app.editor().viewModel().intend("payments/settlement-batch", "payments/cards");
+        });
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> window.viewModel().graph().draftShownProperty().get());
+        Thread.sleep(500);
+        Path legend = snapshot("draft-legend.png");
+        assertThat(Files.size(shown)).isGreaterThan(20_000);
+        assertThat(Files.size(legend)).isGreaterThan(20_000);
+    }
+
     private Path snapshot(String name) throws Exception {
+        return snapshot(window.scene(), name);
+    }
+
+    private Path snapshot(javafx.scene.Scene scene, String name) throws Exception {
         Files.createDirectories(OUT);
         Path file = OUT.resolve(name);
         WritableImage image =
-                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
+                WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         } catch (IOException e) {
