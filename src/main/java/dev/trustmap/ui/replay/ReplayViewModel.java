@@ -54,6 +54,7 @@ public final class ReplayViewModel {
     private ScenarioFeed.Loaded current;
     private Future<?> ticking;
     private int generation;
+    private Duration step = STEP;
 
     /** One step of an animated replay: the request at {@code index} and its outcome, or null past the last. */
     private record Step(int index, RequestOutcome outcome) {}
@@ -138,7 +139,7 @@ public final class ReplayViewModel {
         AtomicInteger cursor = new AtomicInteger();
         running.set(true);
         counts.set(messages.get("replay.counts.running", 0, rows.size(), 0, 0));
-        ticking = tasks.every(STEP, () -> step(run, cursor.getAndIncrement()), step -> stepped(replay, step));
+        ticking = tasks.every(step, () -> step(run, cursor.getAndIncrement()), next -> stepped(replay, next));
     }
 
     private static Step step(ScenarioFeed.Loaded run, int index) {
@@ -179,6 +180,11 @@ public final class ReplayViewModel {
                 setRow(i, row.done(row.outcome()));
             }
         }
+    }
+
+    /** How long each request stays highlighted (tests slow it down to look at one step). */
+    void setStep(Duration newStep) {
+        step = newStep;
     }
 
     /** Runs every request at once, without animation. */

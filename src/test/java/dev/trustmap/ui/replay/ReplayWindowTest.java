@@ -167,19 +167,16 @@ class ReplayWindowTest {
     void writesScreenshotsOfAReplay(FxRobot robot) throws Exception {
         awaitLab();
         openScenario(robot, SCENARIOS.resolve("shared/062-bookinfo-http-authorization.yaml"));
+        // A slow step holds the replay still on one request long enough to draw it.
+        replay().setStep(java.time.Duration.ofSeconds(3));
         robot.clickOn("#replayButton");
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> replay().rows().stream().filter(ReplayRow::finished).count() >= 4);
-        robot.interact(() -> replay().stop());
         robot.interact(() ->
-                robot.lookup(".replay-rows").queryListView().getSelectionModel().select(2));
-        WaitForAsyncUtils.waitForFxEvents();
-        Path running = snapshot("replay-stopped.png");
-        robot.clickOn("#replayButton");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !replay().runningProperty().get());
+                robot.lookup(".replay-rows").queryListView().getSelectionModel().select(1));
+        String fifth = replay().rows().get(4).edgeId();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> edgeClass(fifth).startsWith(ReplayMarks.CURRENT + ", "));
+        Thread.sleep(300);
+        Path running = snapshot("replay-running.png");
+        robot.interact(() -> replay().stop());
 
         openScenario(robot, SCENARIOS.resolve("replay/wrong-expectation.yaml"));
         robot.clickOn("#runAllButton");
