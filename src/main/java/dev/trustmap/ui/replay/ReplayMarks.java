@@ -50,7 +50,7 @@ final class ReplayMarks implements UnaryOperator<GraphModel> {
         return byEdge.get(edgeId);
     }
 
-    /** The edge with the replay's mark before its others, so the replay's colour shows over the draft's and the lab's. */
+    /** The edge with the replay's mark before its others: the replay's colour shows over the draft's and the lab's. */
     private static GraphEdge withMarkFirst(GraphEdge edge, String mark) {
         List<String> marks = new ArrayList<>();
         marks.add(mark);

@@ -39,7 +39,7 @@ final class ScenarioTraffic {
         return new Traffic(edges, at);
     }
 
-    /** The id of the graph edge a request travels on: {@code client -> server:port}, the client maybe {@code unknown}. */
+    /** The id of the graph edge a request travels on: {@code client -> server:port} (the client may be unknown). */
     static String edgeId(Request request) {
         return GraphEdge.idOf(shape(request, Map.of(), 0, 0, Set.of(), Set.of(), engineless(request)));
     }
