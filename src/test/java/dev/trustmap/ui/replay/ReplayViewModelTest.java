@@ -55,9 +55,9 @@ class ReplayViewModelTest {
         worker.submit(() -> {}).get();
     }
 
-    /** Waits for a condition the worker brings about, up to ten seconds. */
+    /** Waits for a condition the worker brings about, up to thirty seconds (the machine may be busy). */
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("condition not met in time").isBefore(deadline);
             Thread.sleep(20);

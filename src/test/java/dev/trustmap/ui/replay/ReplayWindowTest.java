@@ -96,7 +96,7 @@ class ReplayWindowTest {
 
         robot.clickOn("#runAllButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> label(robot, "replay-counts").equals("7 of 7 passed"));
+                20, TimeUnit.SECONDS, () -> label(robot, "replay-counts").equals("7 of 7 passed"));
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")
@@ -125,13 +125,15 @@ class ReplayWindowTest {
     void aWrongExpectationShowsAsAFailedRow(FxRobot robot) throws Exception {
         awaitLab();
         openScenario(robot, SCENARIOS.resolve("replay/wrong-expectation.yaml"));
-        robot.clickOn(".replay-rows .list-cell");
+        robot.clickOn(robot.lookup(".replay-rows .list-cell")
+                .match((javafx.scene.control.ListCell<?> cell) -> cell.getIndex() == 0)
+                .queryAs(javafx.scene.control.ListCell.class));
         assertThat(robot.lookup(".replay-detail").queryTextInputControl().getText())
                 .contains("Not replayed yet.");
 
         robot.clickOn("#runAllButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> label(robot, "replay-counts").equals("1 of 2 passed, 1 failed"));
+                20, TimeUnit.SECONDS, () -> label(robot, "replay-counts").equals("1 of 2 passed, 1 failed"));
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")
@@ -168,12 +170,12 @@ class ReplayWindowTest {
         awaitLab();
         openScenario(robot, SCENARIOS.resolve("shared/062-bookinfo-http-authorization.yaml"));
         // A slow step holds the replay still on one request long enough to draw it.
-        replay().setStep(java.time.Duration.ofSeconds(3));
+        replay().setStep(java.time.Duration.ofMillis(1500));
         robot.clickOn("#replayButton");
         robot.interact(() ->
                 robot.lookup(".replay-rows").queryListView().getSelectionModel().select(1));
         String fifth = replay().rows().get(4).edgeId();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> edgeClass(fifth).startsWith(ReplayMarks.CURRENT + ", "));
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> edgeClass(fifth).startsWith(ReplayMarks.CURRENT + ", "));
         Thread.sleep(300);
         Path running = snapshot("replay-running.png");
         robot.interact(() -> replay().stop());
@@ -181,7 +183,7 @@ class ReplayWindowTest {
         openScenario(robot, SCENARIOS.resolve("replay/wrong-expectation.yaml"));
         robot.clickOn("#runAllButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> !replay().rows().get(0).result().isEmpty());
+                20, TimeUnit.SECONDS, () -> !replay().rows().get(0).result().isEmpty());
         @SuppressWarnings("unchecked")
         ListView<ReplayRow> list = robot.lookup(".replay-rows").queryAs(ListView.class);
         robot.interact(() -> list.getSelectionModel().select(0));
