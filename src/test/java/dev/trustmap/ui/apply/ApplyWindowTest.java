@@ -30,7 +30,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.graphstream.graph.Edge;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +54,6 @@ class ApplyWindowTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
-    static Path shared;
-
-    private static PrometheusServer prometheus;
-
-    @TempDir
     Path dir;
 
     @TempDir
@@ -67,20 +61,12 @@ class ApplyWindowTest {
 
     private TrustmapApp app;
     private final MockCluster cluster = new MockCluster();
+    private PrometheusServer prometheus;
     private MainWindow window;
 
     @BeforeAll
-    static void startPrometheus() throws Exception {
+    static void requirePrometheus() {
         PrometheusServer.requireBinaries();
-        Instant start = Instant.now().minus(Duration.ofMinutes(19));
-        prometheus = PrometheusServer.start(shared, IstioMetrics.bookinfo(start));
-    }
-
-    @AfterAll
-    static void stopPrometheus() throws InterruptedException {
-        if (prometheus != null) {
-            prometheus.close();
-        }
     }
 
     @Start
@@ -89,9 +75,13 @@ class ApplyWindowTest {
         window = app.open(stage, null);
     }
 
+    /** A Prometheus per test: its samples run until a minute from now, so "now" stays inside them for the test. */
     @BeforeEach
     void load() throws Exception {
         cluster.load(MockCluster.BOOKINFO);
+        Instant start = Instant.now().minus(Duration.ofMinutes(19));
+        prometheus = PrometheusServer.start(
+                java.nio.file.Files.createDirectories(dir.resolve("prometheus")), IstioMetrics.bookinfo(start));
     }
 
     @AfterEach
@@ -102,6 +92,9 @@ class ApplyWindowTest {
                 })
                 .get();
         cluster.close();
+        if (prometheus != null) {
+            prometheus.close();
+        }
     }
 
     @Test
@@ -114,7 +107,7 @@ class ApplyWindowTest {
         assertThat(editor().applyBlockedProperty().get()).startsWith("The draft is empty");
 
         robot.interact(() -> editor().deny(REVIEWS));
-        await(() -> edgeClass(REVIEWS).startsWith("deny") && edgeClass(REVIEWS).contains("would_break"));
+        await(() -> classes(REVIEWS).containsAll(List.of("deny", "would_break")));
         robot.clickOn("#applyButton");
 
         await(() -> viewModel().phaseProperty().get() == Phase.CONFIRM);
@@ -141,8 +134,8 @@ class ApplyWindowTest {
                 .containsExactly("trustmap");
         assertThat(text("#apply-status")).isEqualTo("Applied to mock: 1 created, 0 updated, 0 deleted");
         await(() -> editor().draft().isEmpty()
-                && edgeClass(REVIEWS).startsWith("deny")
-                && !edgeClass(REVIEWS).contains("would_break"));
+                && classes(REVIEWS).contains("deny")
+                && !classes(REVIEWS).contains("would_break"));
         assertThat(audit()).extracting(AuditEntry::action).containsExactly("apply", "dry-run");
         assertThat(audit().get(0).resources()).containsExactly("create AuthorizationPolicy bookinfo/" + created);
         robot.clickOn("#applyBack");
@@ -202,6 +195,42 @@ class ApplyWindowTest {
         robot.clickOn("#applyBack");
     }
 
+    @Test
+    void aDryRunRefusalIsListedAndBlocksTheApplyKeepingTheDraft(FxRobot robot) throws Exception {
+        await(() -> STARTED.equals(window.viewModel().sourceProperty().get()));
+        connect(robot);
+        AuthorizationPolicy elsewhere = new AuthorizationPolicyBuilder()
+                .withNewMetadata()
+                .withName("allow-nothing")
+                .withNamespace("payments")
+                .endMetadata()
+                .withNewSpec()
+                .endSpec()
+                .build();
+        robot.interact(() -> editor().put(elsewhere));
+        await(() -> editor().currentDiff().isPresent());
+        robot.clickOn("#applyButton");
+
+        await(() -> viewModel().phaseProperty().get() == Phase.REFUSED);
+        assertThat(text("#applyHeading"))
+                .isEqualTo("The API server refused 1 of 1 changes. Nothing was written; go back, fix the draft and try"
+                        + " again.");
+        assertThat(area("#applyDetails"))
+                .isEqualTo("✗ create AuthorizationPolicy payments/allow-nothing: namespaces \"payments\" not found");
+        assertThat(robot.lookup("#applyConfirm").queryAs(Button.class).isDisabled())
+                .isTrue();
+        robot.clickOn("#applyBack");
+        await(() -> robot.lookup("#apply-dialog").tryQuery().isEmpty());
+        assertThat(editor().draft().object("AuthorizationPolicy payments/allow-nothing"))
+                .isPresent();
+        assertThat(audit())
+                .extracting(AuditEntry::action, AuditEntry::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "dry-run",
+                        "1 refused: create AuthorizationPolicy payments/allow-nothing: namespaces \"payments\" not"
+                                + " found"));
+    }
+
     private void connect(FxRobot robot) throws Exception {
         Path kubeconfig = cluster.kubeconfig(dir.resolve("config"), "mock");
         ClusterSettings settings = ClusterSettings.of(kubeconfig, "mock")
@@ -251,6 +280,12 @@ class ApplyWindowTest {
                 javafx.embed.swing.SwingFXUtils.fromFXImage(image, null),
                 "png",
                 SCREENSHOTS.resolve(name).toFile());
+    }
+
+    /** The edge's style classes, in any order. */
+    private java.util.Set<String> classes(String id) {
+        String classes = edgeClass(id);
+        return classes == null ? java.util.Set.of() : java.util.Set.of(classes.split(",\\s*"));
     }
 
     private String edgeClass(String id) {
