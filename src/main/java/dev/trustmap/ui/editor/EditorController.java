@@ -1,10 +1,15 @@
 package dev.trustmap.ui.editor;
 
+import java.util.ResourceBundle;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -45,6 +50,15 @@ public final class EditorController {
     private javafx.scene.layout.HBox applyBox;
 
     @FXML
+    private ResourceBundle resources;
+
+    @FXML
+    private TabPane tabs;
+
+    @FXML
+    private Tab formTab;
+
+    @FXML
     private ListView<String> changesList;
 
     @FXML
@@ -79,6 +93,26 @@ public final class EditorController {
         changesList.setCellFactory(list -> new ChangeCell());
         diffArea.textProperty().bind(viewModel.diffTextProperty());
         bindYaml();
+        bindForm();
+    }
+
+    /** A policy loaded into the form (from here or the inspector) shows the form; changed resources open in it. */
+    private void bindForm() {
+        viewModel.form().loadedProperty().addListener((obs, old, key) -> {
+            if (key != null) {
+                tabs.getSelectionModel().select(formTab);
+            }
+        });
+        MenuItem edit = new MenuItem(resources.getString("editor.menu.editInForm"));
+        edit.setId("menu-edit-in-form");
+        edit.setOnAction(e -> viewModel
+                .formKeyOf(changesList.getSelectionModel().getSelectedItem())
+                .ifPresent(viewModel::editInForm));
+        ContextMenu menu = new ContextMenu(edit);
+        menu.setOnShowing(e -> edit.setDisable(viewModel
+                .formKeyOf(changesList.getSelectionModel().getSelectedItem())
+                .isEmpty()));
+        changesList.setContextMenu(menu);
     }
 
     private void bindApply() {

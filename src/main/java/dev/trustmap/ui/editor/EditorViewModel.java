@@ -1,5 +1,6 @@
 package dev.trustmap.ui.editor;
 
+import dev.trustmap.analysis.DraftDiff;
 import dev.trustmap.analysis.EdgeAssessment;
 import dev.trustmap.analysis.workspace.AuditEntry;
 import dev.trustmap.analysis.workspace.Baseline;
@@ -85,7 +86,7 @@ public final class EditorViewModel {
         this.graph = graph;
         this.store = store;
         this.yaml = new YamlEditorViewModel(tasks, this::applyYaml);
-        this.form = new PolicyFormViewModel(this::put);
+        this.form = new PolicyFormViewModel(messages, this::put);
         summary.set(messages.get("editor.summary.empty"));
     }
 
@@ -103,6 +104,7 @@ public final class EditorViewModel {
             workspace.rebase(state.snapshot(), state.traffic());
         }
         form.meshChanged(state.snapshot());
+        formPolicies();
         reassess();
     }
 
@@ -124,7 +126,14 @@ public final class EditorViewModel {
         canRedo.set(workspace.canRedo());
         empty.set(draft.isEmpty());
         yaml.showDraft(draft);
+        formPolicies();
         reassess();
+    }
+
+    /** The form loads from the current policies with the draft over them. */
+    private void formPolicies() {
+        Draft draft = workspace.draft();
+        form.policiesChanged(draft.layer(workspace.current().policies()), draft);
     }
 
     private void reassess() {
@@ -251,6 +260,23 @@ public final class EditorViewModel {
         if (workspace != null) {
             workspace.put(object);
         }
+    }
+
+    /** Loads a policy into the form ({@code Kind namespace/name}); false when it is not one the form edits. */
+    public boolean editInForm(String key) {
+        return form.load(key);
+    }
+
+    /** The resource a row of the Changes list names, if the form can edit it. */
+    public java.util.Optional<String> formKeyOf(String row) {
+        if (row == null || assessed == null) {
+            return java.util.Optional.empty();
+        }
+        return assessed.diff().resources().stream()
+                .map(DraftDiff.ResourceChange::key)
+                .filter(key ->
+                        row.startsWith(key + ":") && form.choices().loadable().contains(key))
+                .findFirst();
     }
 
     private void applyYaml(Draft fromYaml) {

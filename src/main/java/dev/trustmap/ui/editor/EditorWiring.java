@@ -64,6 +64,7 @@ public final class EditorWiring {
         accelerators.put(
                 new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 viewModel::redo);
+        window.viewModel().inspector().setPolicyEditor(viewModel::editInForm);
         var mesh = window.viewModel().inspector().meshProperty();
         mesh.addListener((obs, old, now) -> viewModel.meshChanged(now));
         viewModel.meshChanged(mesh.get());

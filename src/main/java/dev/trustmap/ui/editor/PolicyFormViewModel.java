@@ -1,206 +1,299 @@
 package dev.trustmap.ui.editor;
 
+import dev.trustmap.analysis.ResourceKey;
+import dev.trustmap.analysis.workspace.Draft;
 import dev.trustmap.analysis.workspace.PolicyShapes;
-import dev.trustmap.mesh.ContainerPort;
 import dev.trustmap.mesh.MeshSnapshot;
-import dev.trustmap.mesh.Workload;
+import dev.trustmap.ui.common.Messages;
 import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyAction;
-import io.fabric8.istio.api.api.security.v1beta1.Condition;
-import io.fabric8.istio.api.api.security.v1beta1.Operation;
-import io.fabric8.istio.api.api.security.v1beta1.PeerAuthenticationMutualTLS;
-import io.fabric8.istio.api.api.security.v1beta1.PeerAuthenticationMutualTLSMode;
+import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyExtensionProvider;
+import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyProvider;
 import io.fabric8.istio.api.api.security.v1beta1.Rule;
-import io.fabric8.istio.api.api.security.v1beta1.RuleFrom;
-import io.fabric8.istio.api.api.security.v1beta1.RuleTo;
-import io.fabric8.istio.api.api.security.v1beta1.Source;
 import io.fabric8.istio.api.api.type.v1beta1.WorkloadSelector;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The forms for an AuthorizationPolicy (action, selector, one rule with from, to and when) and a PeerAuthentication
- * (selector, mode). Pickers offer the mesh's namespaces, labels, service accounts as principals, ports and methods.
- * Both produce the same Istio objects the gestures and the YAML editor do.
+ * The policy form: an AuthorizationPolicy (action, selector, any number of rules with from, to and when) or a
+ * PeerAuthentication (selector, mode, port-level modes), new or loaded from the current policies and the draft.
+ * Saving puts the object into the draft through the same workspace edit the gestures and the YAML editor use. A
+ * loaded object is the base of what is saved, so fields the form does not show are kept, and named in the form.
+ * FX thread only.
  */
 public final class PolicyFormViewModel {
-    /** The selector choice for a whole namespace. */
-    public static final String WHOLE_NAMESPACE = "(whole namespace)";
+    /** What the form edits. */
+    public enum Kind {
+        AUTHORIZATION_POLICY,
+        PEER_AUTHENTICATION
+    }
 
+    static final String NEW_NAME = "trustmap-policy";
+
+    private final Messages messages;
     private final Consumer<HasMetadata> apply;
-    private final ObservableList<String> namespaces = FXCollections.observableArrayList();
-    private final ObservableList<String> selectors = FXCollections.observableArrayList();
-    private final ObservableList<String> principalChoices = FXCollections.observableArrayList();
-    private final ObservableList<String> portChoices = FXCollections.observableArrayList();
-    private final ObservableList<String> methodChoices =
-            FXCollections.observableArrayList("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private final FormChoices choices = new FormChoices();
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.AUTHORIZATION_POLICY);
     private final StringProperty namespace = new SimpleStringProperty("");
-    private final StringProperty name = new SimpleStringProperty("trustmap-policy");
+    private final StringProperty name = new SimpleStringProperty(NEW_NAME);
+    private final StringProperty selector = new SimpleStringProperty(FormChoices.WHOLE_NAMESPACE);
     private final StringProperty action = new SimpleStringProperty("ALLOW");
-    private final StringProperty selector = new SimpleStringProperty(WHOLE_NAMESPACE);
-    private final ObservableList<String> principals = FXCollections.observableArrayList();
-    private final ObservableList<String> fromNamespaces = FXCollections.observableArrayList();
-    private final ObservableList<String> ports = FXCollections.observableArrayList();
-    private final ObservableList<String> methods = FXCollections.observableArrayList();
-    private final StringProperty when = new SimpleStringProperty("");
-    private final StringProperty mtlsMode = new SimpleStringProperty("STRICT");
-    private MeshSnapshot snapshot;
+    private final StringProperty provider = new SimpleStringProperty("");
+    private final ObservableList<RuleFormViewModel> rules =
+            FXCollections.observableArrayList(RuleFormViewModel::observables);
+    private final PeerForm peer = new PeerForm();
+    private final FormReport report = new FormReport();
+    private final BooleanProperty valid = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<String> loaded = new ReadOnlyObjectWrapper<>();
+    private HasMetadata original;
+    private String loadedAction = "ALLOW";
+    private String loadedProvider = "";
 
-    PolicyFormViewModel(Consumer<HasMetadata> apply) {
+    PolicyFormViewModel(Messages messages, Consumer<HasMetadata> apply) {
+        this.messages = messages;
         this.apply = apply;
-        namespace.addListener((obs, old, now) -> refreshChoices());
+        rules.add(RuleFormViewModel.empty());
+        namespace.addListener((obs, old, now) -> choices.namespaceChosen(now));
+        InvalidationListener check = obs -> check();
+        for (var observable : List.of(kind, namespace, name, selector, action, provider, rules)) {
+            observable.addListener(check);
+        }
+        peer.addListener(check);
     }
 
-    void meshChanged(MeshSnapshot newSnapshot) {
-        snapshot = newSnapshot;
-        List<String> all = newSnapshot.workloads().stream()
-                .map(Workload::namespace)
-                .distinct()
-                .sorted()
-                .toList();
-        if (!all.equals(namespaces)) {
-            namespaces.setAll(all);
-        }
-        String trustDomain = newSnapshot.meshConfig().trustDomain();
-        List<String> accounts = newSnapshot.workloads().stream()
-                .map(w -> w.identity(trustDomain).principal())
-                .distinct()
-                .sorted()
-                .toList();
-        if (!accounts.equals(principalChoices)) {
-            principalChoices.setAll(accounts);
-        }
-        if ((namespace.get() == null || namespace.get().isEmpty()) && !all.isEmpty()) {
-            namespace.set(all.get(0));
+    void meshChanged(MeshSnapshot snapshot) {
+        choices.meshChanged(snapshot);
+        if ((namespace.get() == null || namespace.get().isEmpty())
+                && !choices.namespaces().isEmpty()) {
+            namespace.set(choices.namespaces().get(0));
         } else {
-            refreshChoices();
+            choices.namespaceChosen(namespace.get());
         }
+        check();
     }
 
-    private void refreshChoices() {
-        if (snapshot == null) {
-            return;
-        }
-        List<Workload> inNamespace = snapshot.workloads().stream()
-                .filter(w -> w.namespace().equals(namespace.get()))
-                .toList();
-        List<String> labels = new ArrayList<>(List.of(WHOLE_NAMESPACE));
-        inNamespace.stream()
-                .flatMap(w -> w.labels().entrySet().stream())
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
-                .forEach(labels::add);
-        if (!labels.equals(selectors)) {
-            selectors.setAll(labels);
-        }
-        List<String> containerPorts = inNamespace.stream()
-                .flatMap(w -> w.ports().stream())
-                .map(ContainerPort::number)
-                .distinct()
-                .sorted()
-                .map(String::valueOf)
-                .toList();
-        if (!containerPorts.equals(portChoices)) {
-            portChoices.setAll(containerPorts);
-        }
+    void policiesChanged(List<HasMetadata> effective, Draft draft) {
+        choices.policiesChanged(effective, draft);
+        check();
     }
 
-    /** The AuthorizationPolicy the form describes. */
+    /** Loads an AuthorizationPolicy or PeerAuthentication by key ({@code Kind namespace/name}); false if unknown. */
+    public boolean load(String key) {
+        HasMetadata object = choices.object(key);
+        if (object == null) {
+            return false;
+        }
+        show(object);
+        loaded.set(null);
+        loaded.set(key);
+        return true;
+    }
+
+    private void show(HasMetadata object) {
+        original = FormFields.copy(object);
+        ObjectMeta meta = original.getMetadata();
+        namespace.set(meta.getNamespace());
+        name.set(meta.getName());
+        if (original instanceof AuthorizationPolicy policy) {
+            showPolicy(
+                    policy.getSpec() == null
+                            ? new io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy()
+                            : policy.getSpec());
+        } else if (original instanceof PeerAuthentication authentication) {
+            kind.set(Kind.PEER_AUTHENTICATION);
+            var spec = authentication.getSpec();
+            selector.set(selectorText(spec == null || spec.getSelector() == null ? null : spec.getSelector()));
+            peer.show(spec);
+        }
+        check();
+    }
+
+    private void showPolicy(io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy spec) {
+        kind.set(Kind.AUTHORIZATION_POLICY);
+        selector.set(selectorText(spec.getSelector()));
+        loadedAction = spec.getAction() == null ? "ALLOW" : spec.getAction().name();
+        loadedProvider = providerName(spec);
+        action.set(loadedAction);
+        provider.set(loadedProvider);
+        List<RuleFormViewModel> loadedRules = new ArrayList<>();
+        FormFields.orEmpty(spec.getRules()).forEach(r -> loadedRules.add(RuleFormViewModel.of(r)));
+        rules.setAll(loadedRules);
+    }
+
+    private static String selectorText(WorkloadSelector chosen) {
+        String labels = chosen == null ? "" : FormFields.labelsText(chosen.getMatchLabels());
+        return labels.isEmpty() ? FormChoices.WHOLE_NAMESPACE : labels;
+    }
+
+    private static String providerName(io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy spec) {
+        if (spec.getActionDetail() instanceof AuthorizationPolicyProvider p && p.getProvider() != null) {
+            return p.getProvider().getName() == null ? "" : p.getProvider().getName();
+        }
+        return "";
+    }
+
+    /** Starts a new AuthorizationPolicy in the chosen namespace, with one empty rule. */
+    public void newAuthorizationPolicy() {
+        clear(Kind.AUTHORIZATION_POLICY);
+        rules.setAll(List.of(RuleFormViewModel.empty()));
+    }
+
+    /** Starts a new PeerAuthentication in the chosen namespace (STRICT). */
+    public void newPeerAuthentication() {
+        clear(Kind.PEER_AUTHENTICATION);
+        peer.show(null);
+        peer.modeProperty().set("STRICT");
+    }
+
+    private void clear(Kind newKind) {
+        original = null;
+        loadedAction = "ALLOW";
+        loadedProvider = "";
+        name.set(NEW_NAME);
+        selector.set(FormChoices.WHOLE_NAMESPACE);
+        action.set("ALLOW");
+        provider.set("");
+        rules.clear();
+        peer.show(null);
+        kind.set(newKind);
+        loaded.set(null);
+        check();
+    }
+
+    public void addRule() {
+        rules.add(RuleFormViewModel.empty());
+    }
+
+    public void removeRule(RuleFormViewModel rule) {
+        rules.remove(rule);
+    }
+
+    /** The AuthorizationPolicy the form describes (the loaded one with the shown fields as typed). */
     public AuthorizationPolicy authorizationPolicy() {
-        AuthorizationPolicy policy = PolicyShapes.policy(
-                namespace.get(), name.get().strip(), AuthorizationPolicyAction.valueOf(action.get()), selectorMap());
-        Source source = new Source();
-        source.setPrincipals(List.copyOf(principals));
-        source.setNamespaces(List.copyOf(fromNamespaces));
-        Operation operation = new Operation();
-        operation.setPorts(List.copyOf(ports));
-        operation.setMethods(List.copyOf(methods));
-        List<RuleFrom> from =
-                principals.isEmpty() && fromNamespaces.isEmpty() ? List.of() : List.of(new RuleFrom(source));
-        List<RuleTo> to = ports.isEmpty() && methods.isEmpty() ? List.of() : List.of(new RuleTo(operation));
-        policy.getSpec().setRules(List.of(new Rule(from, to, conditions())));
+        AuthorizationPolicy policy = original instanceof AuthorizationPolicy loadedPolicy
+                ? FormFields.copy(loadedPolicy)
+                : PolicyShapes.policy(namespace.get(), name.get().strip(), AuthorizationPolicyAction.ALLOW, null);
+        writeMetadata(policy);
+        if (policy.getSpec() == null) {
+            policy.setSpec(new io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy());
+        }
+        io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy spec = policy.getSpec();
+        Map<String, String> labels = FormFields.labels(selectorLabels());
+        if (!labels.equals(current(spec.getSelector()))) {
+            spec.setSelector(labels.isEmpty() ? null : new WorkloadSelector(labels));
+        }
+        writeAction(spec);
+        List<Rule> written = new ArrayList<>();
+        rules.forEach(r -> written.add(r.toRule()));
+        spec.setRules(written);
         return policy;
     }
 
-    // TODO(#5): one rule and one condition per form; more need the YAML editor for now.
-    private List<Condition> conditions() {
-        String text = when.get() == null ? "" : when.get().strip();
-        int equals = text.indexOf('=');
-        if (equals <= 0) {
-            return List.of();
+    private void writeAction(io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy spec) {
+        if (!action.get().equals(loadedAction)) {
+            spec.setAction(AuthorizationPolicyAction.valueOf(action.get()));
+            if (!"CUSTOM".equals(action.get()) && spec.getActionDetail() instanceof AuthorizationPolicyProvider) {
+                spec.setActionDetail(null);
+            }
         }
-        Condition condition = new Condition();
-        condition.setKey(text.substring(0, equals).strip());
-        condition.setValues(List.of(text.substring(equals + 1).strip().split("\\s*,\\s*")));
-        return List.of(condition);
+        String typed = provider.get() == null ? "" : provider.get().strip();
+        if ("CUSTOM".equals(action.get()) && !typed.equals(loadedProvider)) {
+            spec.setActionDetail(new AuthorizationPolicyProvider(new AuthorizationPolicyExtensionProvider(typed)));
+        }
     }
 
-    /** The PeerAuthentication the form describes. */
+    /** The PeerAuthentication the form describes (the loaded one with the shown fields as typed). */
     public PeerAuthentication peerAuthentication() {
-        var spec = new io.fabric8.istio.api.api.security.v1beta1.PeerAuthentication();
-        Map<String, String> labels = selectorMap();
-        if (labels != null) {
-            spec.setSelector(new WorkloadSelector(labels));
+        PeerAuthentication authentication = original instanceof PeerAuthentication loadedPeer
+                ? FormFields.copy(loadedPeer)
+                : new PeerAuthentication("security.istio.io/v1", "PeerAuthentication", new ObjectMeta(), null, null);
+        writeMetadata(authentication);
+        if (authentication.getSpec() == null) {
+            authentication.setSpec(new io.fabric8.istio.api.api.security.v1beta1.PeerAuthentication());
         }
-        spec.setMtls(new PeerAuthenticationMutualTLS(PeerAuthenticationMutualTLSMode.valueOf(mtlsMode.get())));
-        return new PeerAuthentication(
-                "security.istio.io/v1",
-                "PeerAuthentication",
-                new ObjectMetaBuilder()
-                        .withNamespace(namespace.get())
-                        .withName(name.get().strip())
-                        .build(),
-                spec,
-                null);
-    }
-
-    private Map<String, String> selectorMap() {
-        String chosen = selector.get();
-        if (chosen == null || chosen.equals(WHOLE_NAMESPACE) || !chosen.contains("=")) {
-            return null;
+        var spec = authentication.getSpec();
+        Map<String, String> labels = FormFields.labels(selectorLabels());
+        if (!labels.equals(current(spec.getSelector()))) {
+            spec.setSelector(labels.isEmpty() ? null : new WorkloadSelector(labels));
         }
-        int equals = chosen.indexOf('=');
-        return Map.of(chosen.substring(0, equals), chosen.substring(equals + 1));
+        peer.write(spec);
+        return authentication;
     }
 
-    /** Puts the AuthorizationPolicy into the draft. */
-    public void applyAuthorizationPolicy() {
-        apply.accept(authorizationPolicy());
+    /** Namespace and name as typed; a copy saved under another key loses the loaded object's server fields. */
+    private void writeMetadata(HasMetadata object) {
+        ObjectMeta meta = object.getMetadata();
+        String key = ResourceKey.of(object);
+        meta.setNamespace(namespace.get());
+        meta.setName(name.get().strip());
+        if (!ResourceKey.of(object).equals(key)) {
+            meta.setResourceVersion(null);
+            meta.setUid(null);
+            meta.setCreationTimestamp(null);
+            meta.setGeneration(null);
+            meta.setManagedFields(null);
+        }
     }
 
-    /** Puts the PeerAuthentication into the draft. */
-    public void applyPeerAuthentication() {
-        apply.accept(peerAuthentication());
+    private String selectorLabels() {
+        String typed = selector.get();
+        return typed == null || typed.strip().equals(FormChoices.WHOLE_NAMESPACE) ? "" : typed;
     }
 
-    public ObservableList<String> namespaces() {
-        return namespaces;
+    private static Map<String, String> current(WorkloadSelector chosen) {
+        return chosen == null || chosen.getMatchLabels() == null ? Map.of() : chosen.getMatchLabels();
     }
 
-    public ObservableList<String> selectors() {
-        return selectors;
+    /** Puts what the form describes into the draft, if it is valid; the form then shows the drafted object. */
+    public boolean applyForm() {
+        check();
+        if (!valid.get()) {
+            return false;
+        }
+        HasMetadata object = kind.get() == Kind.AUTHORIZATION_POLICY ? authorizationPolicy() : peerAuthentication();
+        apply.accept(object);
+        show(object);
+        loaded.set(ResourceKey.of(object));
+        return true;
     }
 
-    public ObservableList<String> principalChoices() {
-        return principalChoices;
+    /** Checks the form as typed: errors, warnings, what it produces and what it keeps. */
+    private void check() {
+        FormCheck.Result result = new FormCheck(messages, choices).check(this);
+        report.show(result, messages);
+        for (int i = 0; i < rules.size(); i++) {
+            rules.get(i).problems(String.join("\n", result.ruleProblems().getOrDefault(i, List.of())));
+        }
+        valid.set(result.errors().isEmpty()
+                && result.ruleProblems().values().stream().allMatch(List::isEmpty));
     }
 
-    public ObservableList<String> portChoices() {
-        return portChoices;
+    HasMetadata original() {
+        return original;
     }
 
-    public ObservableList<String> methodChoices() {
-        return methodChoices;
+    public FormChoices choices() {
+        return choices;
+    }
+
+    public ObjectProperty<Kind> kindProperty() {
+        return kind;
     }
 
     public StringProperty namespaceProperty() {
@@ -211,35 +304,37 @@ public final class PolicyFormViewModel {
         return name;
     }
 
-    public StringProperty actionProperty() {
-        return action;
-    }
-
     public StringProperty selectorProperty() {
         return selector;
     }
 
-    public ObservableList<String> principals() {
-        return principals;
+    public StringProperty actionProperty() {
+        return action;
     }
 
-    public ObservableList<String> fromNamespaces() {
-        return fromNamespaces;
+    public StringProperty providerProperty() {
+        return provider;
     }
 
-    public ObservableList<String> ports() {
-        return ports;
+    public ObservableList<RuleFormViewModel> rules() {
+        return rules;
     }
 
-    public ObservableList<String> methods() {
-        return methods;
+    public PeerForm peer() {
+        return peer;
     }
 
-    public StringProperty whenProperty() {
-        return when;
+    public FormReport report() {
+        return report;
     }
 
-    public StringProperty mtlsModeProperty() {
-        return mtlsMode;
+    /** Whether the form can be put into the draft (no errors). */
+    public BooleanProperty validProperty() {
+        return valid;
+    }
+
+    /** The key of the object last loaded (set again on every load, so a listener can show the form). */
+    public ReadOnlyObjectProperty<String> loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 }

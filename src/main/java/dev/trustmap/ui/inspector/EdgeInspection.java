@@ -57,9 +57,10 @@ final class EdgeInspection {
         out.section("inspector.section.connection")
                 .row("inspector.connection", connection.connection().label())
                 .row("inspector.serverMode", connection.serverMode())
-                .row(
+                .policyRow(
                         "inspector.peerAuthentication",
-                        orDefault(connection.peerAuthentication(), out.text("inspector.default")))
+                        orDefault(connection.peerAuthentication(), out.text("inspector.default")),
+                        key("PeerAuthentication", connection.peerAuthentication()))
                 .row("inspector.destinationRule", orDefault(connection.destinationRule(), out.text("inspector.none")))
                 .row("inspector.reason", connection.reason());
     }
@@ -81,13 +82,18 @@ final class EdgeInspection {
         String policy = authz.policy() == null
                 ? out.text("inspector.policy.none")
                 : out.text("inspector.policy.rule", authz.policy(), authz.action(), ruleText(authz, out));
-        out.row("inspector.policy", policy)
+        out.policyRow("inspector.policy", policy, key("AuthorizationPolicy", authz.policy()))
                 .row("inspector.status", authz.httpStatus() > 0 ? authz.httpStatus() : null)
                 .row("inspector.reason", authz.reason());
     }
 
     private static String ruleText(AuthzResult authz, Sections out) {
         return authz.rule() < 0 ? out.text("inspector.rule.none") : out.text("inspector.rule", authz.rule());
+    }
+
+    /** The resource key of a policy named {@code namespace/name}, or null. */
+    static String key(String kind, String ref) {
+        return ref == null ? null : kind + " " + ref;
     }
 
     private static String percent(double share) {

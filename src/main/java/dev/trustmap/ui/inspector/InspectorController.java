@@ -1,9 +1,12 @@
 package dev.trustmap.ui.inspector;
 
+import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -16,6 +19,9 @@ public final class InspectorController {
     private static final String BREAK = "\u200a";
 
     private final InspectorViewModel viewModel;
+
+    @FXML
+    private ResourceBundle resources;
 
     @FXML
     private Label titleLabel;
@@ -59,6 +65,9 @@ public final class InspectorController {
             if (item.value().length() > LONG_VALUE) {
                 value.setTooltip(new Tooltip(item.value()));
             }
+            if (item.policyKey() != null && viewModel.canEditPolicies()) {
+                value.setContextMenu(editMenu(item.policyKey()));
+            }
             value.getStyleClass().add("inspector-value");
             if (item.label().isEmpty()) {
                 grid.add(value, 0, row++, 2, 1);
@@ -67,6 +76,14 @@ public final class InspectorController {
             grid.addRow(row++, labelFor(item), value);
         }
         return grid;
+    }
+
+    /** "Edit in form" for a row that names a policy. */
+    private ContextMenu editMenu(String policyKey) {
+        MenuItem edit = new MenuItem(resources.getString("inspector.menu.editInForm"));
+        edit.setId("menu-edit-in-form");
+        edit.setOnAction(e -> viewModel.editPolicy(policyKey));
+        return new ContextMenu(edit);
     }
 
     /** The row's label; for an edge of a workload, a link that selects the edge. */

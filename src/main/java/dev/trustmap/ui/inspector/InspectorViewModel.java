@@ -21,6 +21,7 @@ public final class InspectorViewModel {
     private final ObjectProperty<MeshState> mesh = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObservableList<InspectorSection> sections = FXCollections.observableArrayList();
+    private java.util.function.Predicate<String> policyEditor;
 
     public InspectorViewModel(Messages messages, GraphViewModel graph) {
         this.messages = messages;
@@ -59,6 +60,24 @@ public final class InspectorViewModel {
     /** Selects an edge listed in the inspector (a workload's incoming or outgoing edge). */
     public void selectEdge(String edgeId) {
         graph.select(Selection.edge(edgeId));
+    }
+
+    /**
+     * Lets rows that name a policy open it for editing ("Edit in form"); the editor answers false for a policy it
+     * cannot load.
+     */
+    public void setPolicyEditor(java.util.function.Predicate<String> editor) {
+        policyEditor = editor;
+        refresh();
+    }
+
+    public boolean canEditPolicies() {
+        return policyEditor != null;
+    }
+
+    /** Opens the policy ({@code Kind namespace/name}) in the editor; false when there is none or it cannot. */
+    public boolean editPolicy(String policyKey) {
+        return policyEditor != null && policyKey != null && policyEditor.test(policyKey);
     }
 
     /** Everything the inspector shows as plain text, one row a line (for tests and copying). */

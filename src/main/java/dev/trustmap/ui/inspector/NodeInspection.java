@@ -67,7 +67,10 @@ final class NodeInspection {
         for (AuthzPolicy policy : policies) {
             String detail = out.text(
                     "inspector.policy.summary", policy.action(), policy.rules().size());
-            out.plainRow(policy.ref(), policy.dryRun() ? detail + " " + out.text("inspector.policy.dryrun") : detail);
+            out.plainPolicyRow(
+                    policy.ref(),
+                    policy.dryRun() ? detail + " " + out.text("inspector.policy.dryrun") : detail,
+                    EdgeInspection.key("AuthorizationPolicy", policy.ref()));
         }
     }
 

@@ -35,6 +35,20 @@ final class Sections {
         return this;
     }
 
+    /** A row that names a policy ({@code Kind namespace/name}), which the user can open in the policy form. */
+    Sections policyRow(String labelKey, Object value, String policyKey) {
+        if (value != null && !String.valueOf(value).isEmpty()) {
+            rows.add(new InspectorSection.Row(messages.get(labelKey), String.valueOf(value), null, policyKey));
+        }
+        return this;
+    }
+
+    /** A row whose label is data (a policy's name) and that names a policy the user can open in the form. */
+    Sections plainPolicyRow(String label, String value, String policyKey) {
+        rows.add(new InspectorSection.Row(label, value, null, policyKey));
+        return this;
+    }
+
     /** A row for an edge: clicking it selects the edge. */
     Sections edgeRow(String label, String value, String edgeId) {
         rows.add(new InspectorSection.Row(label, value, edgeId));

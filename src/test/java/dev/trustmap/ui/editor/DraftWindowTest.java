@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -57,7 +60,11 @@ class DraftWindowTest {
     }
 
     private String edgeClass(MainWindow shown) {
-        var edge = shown.graphView().graph().getEdge(EDGE);
+        return edgeClass(shown, EDGE);
+    }
+
+    private static String edgeClass(MainWindow shown, String id) {
+        var edge = shown.graphView().graph().getEdge(id);
         return edge == null ? "" : String.valueOf(edge.getAttribute("ui.class"));
     }
 
@@ -119,7 +126,7 @@ class DraftWindowTest {
             form.nameProperty().set("ledger-lockdown");
             form.selectorProperty().set("app=ledger");
             form.actionProperty().set("DENY");
-            form.principals().setAll(List.of("cluster.local/ns/payments/sa/payments"));
+            form.rules().get(0).text(RuleFormViewModel.Field.PRINCIPALS).set("cluster.local/ns/payments/sa/payments");
         });
         robot.clickOn("#applyPolicyButton");
         awaitClass(window, "would_break, deny, mtls");
@@ -127,6 +134,90 @@ class DraftWindowTest {
                 .contains("name: ledger-lockdown")
                 .contains("action: DENY")
                 .contains("- cluster.local/ns/payments/sa/payments");
+    }
+
+    @Test
+    void aLabPolicyLoadedInTheFormTakesASecondRuleThatTurnsTheEdge(FxRobot robot) throws Exception {
+        awaitLab();
+        String notify = "payments/payments -> messaging/notifications:80";
+        assertThat(edgeClass(window, notify)).startsWith("allow");
+        PolicyFormViewModel form = app.editor().viewModel().form();
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        robot.clickOn("#loadBox");
+        // The picker lists some 30 policies; choose by key (the list scrolls, so the row may not be drawn).
+        robot.interact(() -> robot.lookup("#loadBox")
+                .queryComboBox()
+                .getSelectionModel()
+                .select("AuthorizationPolicy messaging/notifications-no-admin"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(form.rules()).hasSize(1);
+        assertThat(robot.lookup(".form-kept").queryAs(Label.class).getText())
+                .contains("spec.rules[0].to[0].operation.notPaths");
+
+        robot.clickOn("#addRuleButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node second = robot.lookup("#rule-2").query();
+        robot.clickOn(robot.from(second).lookup("#rule-principals").queryAs(TextField.class))
+                .write("cluster.local/ns/payments/sa/payments");
+        robot.clickOn(robot.from(second).lookup("#rule-methods").queryAs(TextField.class))
+                .write("POST");
+        assertThat(robot.lookup(".form-meaning").queryAs(Label.class).getText())
+                .startsWith("DENY: a request to 1 workload in messaging with app=notifications")
+                .contains("2 rules");
+        writeScreenshot("draft-form.png");
+        robot.clickOn("#applyPolicyButton");
+
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> edgeClass(window, notify).contains("would_break"));
+        assertThat(edgeClass(window, notify)).startsWith("deny");
+        String yaml = app.editor().viewModel().yaml().textProperty().get();
+        assertThat(yaml)
+                .contains("name: notifications-no-admin")
+                .contains("- /admin/*")
+                .contains("notPaths:")
+                .contains("- cluster.local/ns/payments/sa/payments")
+                .contains("- POST");
+        assertThat(java.util.regex.Pattern.compile("(?m)^    - (to|from):")
+                        .matcher(yaml)
+                        .results()
+                        .count())
+                .as("two rules")
+                .isEqualTo(2);
+
+        EditorViewModel editor = app.editor().viewModel();
+        String policy = "AuthorizationPolicy messaging/notifications-no-admin";
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> editor.changes().stream().anyMatch(r -> r.startsWith(policy + ":")));
+        for (String row : List.copyOf(editor.changes())) {
+            assertThat(editor.formKeyOf(row))
+                    .as("the Changes row %s opens in the form only when it names a resource", row)
+                    .isEqualTo(row.startsWith(policy + ":") ? Optional.of(policy) : Optional.empty());
+        }
+    }
+
+    @Test
+    void theInspectorOpensTheDecidingPolicyInTheForm(FxRobot robot) throws Exception {
+        awaitLab();
+        robot.interact(() -> window.viewModel().graph().select(dev.trustmap.ui.graph.Selection.edge(EDGE)));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The inspector redraws on every traffic tick, so find the row and use its menu in one FX step.
+        robot.interact(() -> robot.lookup(
+                        (Label l) -> l.getContextMenu() != null && l.getText().contains("ledger-callers"))
+                .queryAs(Label.class)
+                .getContextMenu()
+                .getItems()
+                .get(0)
+                .fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        PolicyFormViewModel form = app.editor().viewModel().form();
+        assertThat(form.nameProperty().get()).isEqualTo("ledger-callers");
+        assertThat(form.rules()).hasSize(3);
+        assertThat(robot.lookup("#tabs")
+                        .queryAs(TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedIndex())
+                .isEqualTo(2);
     }
 
     @Test
