@@ -77,7 +77,11 @@ public final class BreachController {
         probeTable.visibleProperty().bind(attack.activeProperty());
         probeTable.managedProperty().bind(probeTable.visibleProperty());
         probeTable.setItems(attack.rows());
-        probeTable.getColumns().setAll(columns());
+        List<TableColumn<ProbeRow, String>> columns = columns();
+        probeTable.getColumns().setAll(columns);
+        columns.get(columns.size() - 1)
+                .visibleProperty()
+                .bind(attack.draftSummaryProperty().isNotEmpty());
         probeTable.setRowFactory(t -> new ResultRow());
         probeTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> attack.select(now));
         attack.rows().addListener((javafx.collections.ListChangeListener<ProbeRow>)
@@ -86,13 +90,13 @@ public final class BreachController {
 
     private List<TableColumn<ProbeRow, String>> columns() {
         return List.of(
-                column("breach.probe.target", ProbeRow::target, 150),
-                column("breach.probe.port", ProbeRow::port, 110),
-                column("breach.probe.method", ProbeRow::method, 60),
-                column("breach.probe.path", ProbeRow::path, 110),
-                column("breach.probe.result", ProbeRow::outcome, 120),
+                column("breach.probe.target", ProbeRow::target, 140),
+                column("breach.probe.port", ProbeRow::port, 95),
+                column("breach.probe.method", ProbeRow::method, 58),
+                column("breach.probe.path", ProbeRow::path, 100),
+                column("breach.probe.result", ProbeRow::outcome, 105),
                 column("breach.probe.decidedBy", ProbeRow::decidedBy, 230),
-                column("breach.probe.draft", ProbeRow::draftOutcome, 120));
+                column("breach.probe.draft", ProbeRow::draftOutcome, 110));
     }
 
     private TableColumn<ProbeRow, String> column(String key, Function<ProbeRow, String> value, double width) {

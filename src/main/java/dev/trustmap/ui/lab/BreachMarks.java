@@ -4,6 +4,12 @@ import dev.trustmap.analysis.EdgeAssessment;
 import dev.trustmap.analysis.breach.BlastComparison;
 import dev.trustmap.analysis.breach.BlastRadius;
 import dev.trustmap.analysis.breach.Hop;
+import dev.trustmap.engine.Engine;
+import dev.trustmap.engine.Peer;
+import dev.trustmap.engine.Request;
+import dev.trustmap.engine.Verdict;
+import dev.trustmap.mesh.Service;
+import dev.trustmap.mesh.TrafficEdge;
 import dev.trustmap.mesh.Workload;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,6 +84,45 @@ public record BreachMarks(
             edges.put(id, draft == null || stillOpen.contains(id) ? ATTACK : ATTACK_CLOSED);
         }
         return new BreachMarks(nodes, pairs, edges, Map.of());
+    }
+
+    /**
+     * The marks of {@link #of(BlastRadius, BlastComparison)}, and the edges the compromised workloads can use drawn
+     * where the graph has no observed traffic on them, decided by {@code engine} (the current policies) as an edge
+     * seen in telemetry would be.
+     */
+    public static BreachMarks of(Engine engine, BlastRadius radius, BlastComparison draft) {
+        BreachMarks marks = of(radius, draft);
+        Map<String, Added> added = new HashMap<>();
+        for (Hop hop : radius.hops()) {
+            if (hop.depth() == 1) {
+                added.putIfAbsent(edgeId(hop), added(engine, hop));
+            }
+        }
+        return new BreachMarks(marks.nodes(), marks.plaintextPairs(), marks.edges(), added);
+    }
+
+    private static Added added(Engine engine, Hop hop) {
+        Workload from = hop.from();
+        Workload to = hop.to();
+        Service service =
+                engine.snapshot().service(to.namespace(), hop.service()).orElse(null);
+        Request request = Request.edge(new Peer.Pod(from), to, service, hop.port());
+        Verdict verdict = engine.evaluate(request);
+        TrafficEdge edge = new TrafficEdge(
+                from.namespace(),
+                from.name(),
+                to.namespace(),
+                to.name(),
+                hop.service(),
+                hop.port(),
+                engine.protocol(request),
+                0,
+                Map.of(),
+                verdict.mtls() ? 1 : 0,
+                Set.of(),
+                Set.of());
+        return new Added(from.id(), to.id(), new EdgeAssessment(edge, request, verdict));
     }
 
     /** The graph's id of the edge a hop travels: {@code ns/a -> ns/b:port} with the Service port. */

@@ -42,12 +42,13 @@ public final class BreachViewModel {
     private final ObservableList<String> hops = FXCollections.observableArrayList();
     private MeshState state;
     private Target target;
+    private Engine computedDraft;
 
     /** What is compromised: one workload, or a service account's workloads. */
     record Target(String nodeId, boolean wholeServiceAccount) {}
 
     /** One computed radius, with the draft's beside it when there is a draft. */
-    record Result(Target target, String title, BlastRadius radius, BlastComparison draft) {}
+    record Result(Target target, String title, BlastRadius radius, BlastComparison draft, BreachMarks marks) {}
 
     /**
      * {@code draftEngine} gives the draft's engine, or null when there is no draft; {@code graph} is where a probe's
@@ -86,7 +87,7 @@ public final class BreachViewModel {
      * date; a replayed attack on screen is left alone (replay it again for the new draft).
      */
     public void draftChanged() {
-        if (target != null && !replay.activeProperty().get()) {
+        if (target != null && !replay.activeProperty().get() && draftEngine.get() != computedDraft) {
             compute(target);
         }
     }
@@ -109,6 +110,7 @@ public final class BreachViewModel {
         }
         target = next;
         Engine draft = draftEngine.get();
+        computedDraft = draft;
         summary.set(messages.get("breach.computing", next.nodeId()));
         tasks.run(() -> radius(current.engine(), draft, workload.get(), next), this::shown);
     }
@@ -125,7 +127,7 @@ public final class BreachViewModel {
                 : workload.id();
         BlastRadius now = of(engine, workload, target);
         BlastComparison compared = draft == null ? null : BlastRadius.compare(now, of(draft, workload, target));
-        return new Result(target, title, now, compared);
+        return new Result(target, title, now, compared, BreachMarks.of(engine, now, compared));
     }
 
     private static BlastRadius of(Engine engine, Workload workload, Target target) {
@@ -141,10 +143,16 @@ public final class BreachViewModel {
         BlastRadius radius = result.radius();
         summary.set(summaryText(result.title(), radius));
         draftSummary.set(result.draft() == null ? "" : draftText(result.draft()));
-        hops.setAll(radius.hops().stream().map(BreachViewModel::hopText).toList());
+        String closed = messages.get("breach.hop.closed");
+        hops.setAll(radius.hops().stream()
+                .map(hop ->
+                        BreachMarks.ATTACK_CLOSED.equals(result.marks().edges().get(BreachMarks.edgeId(hop)))
+                                ? hopText(hop) + closed
+                                : hopText(hop))
+                .toList());
         caption.set(messages.get("breach.hops"));
         replay.clear();
-        radiusMarks.set(BreachMarks.of(radius, result.draft()));
+        radiusMarks.set(result.marks());
         active.set(true);
         LOG.info("breach lab: {} {}", result.title(), radius.summary());
     }

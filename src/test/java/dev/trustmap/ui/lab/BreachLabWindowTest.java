@@ -129,8 +129,43 @@ class BreachLabWindowTest {
         assertThat(window.viewModel().graph().selectionProperty().get())
                 .isEqualTo(dev.trustmap.ui.graph.Selection.edge(blockedRow.edgeId()));
         assertThat(window.viewModel().inspector().text()).contains(blockedRow.target());
+        robot.interact(() -> table.getSelectionModel().clearSelection());
         robot.interact(() -> window.viewModel().clearSelection());
         snapshot("breach-lab-replay.png");
+    }
+
+    @Test
+    void withADraftTheEdgesItWouldCloseAreDrawnApartFromThoseStillOpen(FxRobot robot) throws Exception {
+        String denied = "frontend/web -> frontend/api-gateway:80";
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        robot.interact(() -> app.editor().viewModel().deny(denied));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> edgeClass(denied).startsWith("would_break, "));
+        BreachViewModel breach = app.lab().breach();
+
+        robot.interact(() -> breach.compromise(WEB));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> BreachMarks.ATTACK_CLOSED.equals(
+                        breach.marksProperty().get().edges().get(denied)));
+        robot.interact(() -> window.viewModel().clearSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(edgeClass(denied)).startsWith("attack_closed, would_break, deny, ");
+        String open = breach.marksProperty().get().edges().entrySet().stream()
+                .filter(e -> e.getValue().equals(BreachMarks.ATTACK))
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+        assertThat(edgeClass(open)).startsWith("attack, ");
+        assertThat(breach.draftSummaryProperty().get()).startsWith("With the draft: ");
+        TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getTabs().stream()
+                .filter(tab -> "breach-tab".equals(tab.getId()))
+                .findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab)));
+        snapshot("breach-lab-draft.png");
     }
 
     private String edgeClass(String id) {

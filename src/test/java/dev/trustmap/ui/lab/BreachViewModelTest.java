@@ -145,6 +145,27 @@ class BreachViewModelTest {
                     .containsEntry(BreachMarks.edgeId(hop), kept ? BreachMarks.ATTACK : BreachMarks.ATTACK_CLOSED);
         }
         assertThat(edges).containsValue(BreachMarks.ATTACK_CLOSED).containsValue(BreachMarks.ATTACK);
+        long closed = edges.values().stream()
+                .filter(BreachMarks.ATTACK_CLOSED::equals)
+                .count();
+        assertThat(breach.hops().stream().filter(line -> line.endsWith("(the draft closes it)")))
+                .hasSize((int) closed);
+    }
+
+    @Test
+    void computesAgainWhenTheDraftChangesButNotOnEveryTick() throws Exception {
+        breach.compromise(WEB);
+        awaitWorker();
+        assertThat(breach.draftSummaryProperty().get()).isEmpty();
+        draft = draftDenying(state.engine(), expected().compromised().get(0));
+
+        breach.draftChanged();
+        awaitWorker();
+
+        assertThat(breach.draftSummaryProperty().get()).startsWith("With the draft: ");
+        assertThat(breach.marksProperty().get().edges()).containsValue(BreachMarks.ATTACK_CLOSED);
+        breach.draftChanged();
+        assertThat(breach.summaryProperty().get()).doesNotStartWith("Computing");
     }
 
     /** The lab with one more policy: a DENY of {@code web}'s principal on the first workload it reaches directly. */
