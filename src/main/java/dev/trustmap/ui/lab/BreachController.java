@@ -27,13 +27,13 @@ public final class BreachController {
     private Button clearButton;
 
     @FXML
-    private Button replayButton;
+    private Button attackReplayButton;
 
     @FXML
-    private Button runAllButton;
+    private Button attackRunAllButton;
 
     @FXML
-    private Button stopButton;
+    private Button attackStopButton;
 
     @FXML
     private Label replayLabel;
@@ -61,9 +61,9 @@ public final class BreachController {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         showWhenSet(draftLabel, viewModel.draftSummaryProperty());
         clearButton.disableProperty().bind(viewModel.activeProperty().not());
-        replayButton.disableProperty().bind(viewModel.activeProperty().not());
-        runAllButton.disableProperty().bind(attack.runningProperty().not());
-        stopButton.disableProperty().bind(attack.runningProperty().not());
+        attackReplayButton.disableProperty().bind(viewModel.activeProperty().not());
+        attackRunAllButton.disableProperty().bind(attack.runningProperty().not());
+        attackStopButton.disableProperty().bind(attack.runningProperty().not());
         showWhenSet(replayLabel, attack.summaryProperty());
         showWhenSet(replayDraftLabel, attack.draftSummaryProperty());
         captionLabel

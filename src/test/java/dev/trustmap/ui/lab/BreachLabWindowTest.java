@@ -99,10 +99,10 @@ class BreachLabWindowTest {
                 .findFirst()
                 .ifPresent(tab -> tabs.getSelectionModel().select(tab)));
 
-        robot.clickOn("#replayButton");
+        robot.clickOn("#attackReplayButton");
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> attack.runningProperty().get());
-        robot.clickOn("#runAllButton");
+        robot.clickOn("#attackRunAllButton");
         WaitForAsyncUtils.waitFor(
                 5, TimeUnit.SECONDS, () -> !attack.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
