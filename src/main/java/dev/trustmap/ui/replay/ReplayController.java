@@ -17,13 +17,13 @@ public final class ReplayController {
     private final Messages messages;
 
     @FXML
-    private Button replayButton;
+    private Button scenarioReplayButton;
 
     @FXML
-    private Button stopButton;
+    private Button scenarioStopButton;
 
     @FXML
-    private Button runAllButton;
+    private Button scenarioRunAllButton;
 
     @FXML
     private Label titleLabel;
@@ -59,9 +59,9 @@ public final class ReplayController {
         countsLabel.textProperty().bind(viewModel.countsProperty());
         countsLabel.visibleProperty().bind(countsLabel.textProperty().isNotEmpty());
         countsLabel.managedProperty().bind(countsLabel.visibleProperty());
-        replayButton.disableProperty().bind(viewModel.loadedProperty().not());
-        runAllButton.disableProperty().bind(viewModel.loadedProperty().not());
-        stopButton.disableProperty().bind(viewModel.runningProperty().not());
+        scenarioReplayButton.disableProperty().bind(viewModel.loadedProperty().not());
+        scenarioRunAllButton.disableProperty().bind(viewModel.loadedProperty().not());
+        scenarioStopButton.disableProperty().bind(viewModel.runningProperty().not());
         rowList.setItems(viewModel.rows());
         rowList.setCellFactory(list -> new RowCell(messages));
         rowList.getSelectionModel()

@@ -94,7 +94,7 @@ class ReplayWindowTest {
         assertThat(window.viewModel().sourceProperty().get())
                 .isEqualTo("Source: Scenario 062-bookinfo-http-authorization.yaml");
 
-        robot.clickOn("#runAllButton");
+        robot.clickOn("#scenarioRunAllButton");
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> label(robot, "replay-counts").equals("7 of 7 passed"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -131,7 +131,7 @@ class ReplayWindowTest {
         assertThat(robot.lookup(".replay-detail").queryTextInputControl().getText())
                 .contains("Not replayed yet.");
 
-        robot.clickOn("#runAllButton");
+        robot.clickOn("#scenarioRunAllButton");
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> label(robot, "replay-counts").equals("1 of 2 passed, 1 failed"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -171,7 +171,7 @@ class ReplayWindowTest {
         openScenario(robot, SCENARIOS.resolve("shared/062-bookinfo-http-authorization.yaml"));
         // A slow step holds the replay still on one request long enough to draw it.
         replay().setStep(java.time.Duration.ofMillis(1500));
-        robot.clickOn("#replayButton");
+        robot.clickOn("#scenarioReplayButton");
         robot.interact(() ->
                 robot.lookup(".replay-rows").queryListView().getSelectionModel().select(1));
         String fifth = replay().rows().get(4).edgeId();
@@ -181,7 +181,7 @@ class ReplayWindowTest {
         robot.interact(() -> replay().stop());
 
         openScenario(robot, SCENARIOS.resolve("replay/wrong-expectation.yaml"));
-        robot.clickOn("#runAllButton");
+        robot.clickOn("#scenarioRunAllButton");
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> !replay().rows().get(0).result().isEmpty());
         @SuppressWarnings("unchecked")
