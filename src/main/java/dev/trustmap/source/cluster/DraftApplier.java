@@ -120,7 +120,8 @@ public final class DraftApplier {
     private ApplyResult failedWrite(Change change, List<Change> applied, KubernetesClientException e)
             throws ClusterException {
         ResourceError error = refused(change, e);
-        if (error.code() == CONFLICT) {
+        boolean gone = error.code() == NOT_FOUND && change.operation() != Operation.CREATE;
+        if (error.code() == CONFLICT || gone) {
             LOG.warn("Apply to {} stopped by a conflict on {}", context, change.key());
             return ApplyResult.stopped(applied, List.of(drift(change, read(change.object()))));
         }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +41,19 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ITEM = Pattern.compile("^(.*?)(/namespaces/([^/]+))?/([^/]+)/([^/?]+)$");
+    /** A change another client makes just before the next (non-dry-run) apply reaches the store; null for none. */
+    private volatile UnaryOperator<ObjectNode> raceBeforeNextApply;
+
     private static final Pattern NAME =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    /**
+     * Lets "another client" change an existing object between Trustmap's check and its write: the next apply (not a
+     * dry run) of an existing object first stores {@code change} of it under a new resourceVersion.
+     */
+    public void raceBeforeNextApply(UnaryOperator<ObjectNode> change) {
+        raceBeforeNextApply = change;
+    }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -85,6 +97,12 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
             return dryRun ? json(201, created) : super.dispatch(copy(request, "POST", collection(item), created));
         }
         ObjectNode current = (ObjectNode) read(stored.getBody().readUtf8(), JSON);
+        UnaryOperator<ObjectNode> race = raceBeforeNextApply;
+        if (race != null && !dryRun) {
+            raceBeforeNextApply = null;
+            super.dispatch(copy(request, "PUT", path, race.apply(current.deepCopy())));
+            current = (ObjectNode) read(super.handleGet(path).getBody().readUtf8(), JSON);
+        }
         String storedVersion = current.path("metadata").path("resourceVersion").asText();
         if (sentVersion != null && !sentVersion.equals(storedVersion)) {
             return conflict(patch.path("kind").asText(), item.group(5));

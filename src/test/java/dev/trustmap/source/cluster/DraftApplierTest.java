@@ -224,6 +224,55 @@ class DraftApplierTest {
         }
 
         @Test
+        void aChangeBetweenTheCheckAndTheWriteIsRefusedAndReportedAsDrift() throws Exception {
+            AuthorizationPolicy reviews = onCluster("reviews-viewer");
+            ApplyPlan plan = new ApplyPlan(List.of(
+                    Change.of(reviews, edited(reviews)), Change.of(null, deny("bookinfo", "deny-deletes", "ratings"))));
+            cluster.api().raceBeforeNextApply(stored -> {
+                stored.with("spec").put("action", "DENY");
+                return stored;
+            });
+
+            ApplyResult result = applier.apply(plan);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.STOPPED);
+            assertThat(result.applied()).isEmpty();
+            assertThat(result.drifts()).hasSize(1);
+            Drift drift = result.drifts().get(0);
+            assertThat(drift.read().getMetadata().getResourceVersion())
+                    .isEqualTo(reviews.getMetadata().getResourceVersion());
+            assertThat(((AuthorizationPolicy) drift.live()).getSpec().getAction())
+                    .isEqualTo(AuthorizationPolicyAction.DENY);
+            assertThat(onCluster("reviews-viewer").getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.DENY);
+            assertThat(onCluster("deny-deletes"))
+                    .as("nothing after the conflict is written")
+                    .isNull();
+        }
+
+        @Test
+        void aRefusedWriteStopsThereAndSaysWhatWasWritten() throws Exception {
+            ApplyPlan plan = new ApplyPlan(List.of(
+                    Change.of(null, deny("bookinfo", "deny-deletes", "ratings")),
+                    Change.of(null, deny("bookinfo", "Not_Valid", "ratings")),
+                    Change.of(onCluster("details-viewer"), null)));
+
+            ApplyResult result = applier.apply(plan);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.applied())
+                    .extracting(Change::describe)
+                    .containsExactly("create AuthorizationPolicy bookinfo/deny-deletes");
+            assertThat(result.error().code()).isEqualTo(422);
+            assertThat(result.error().describe())
+                    .startsWith("create AuthorizationPolicy bookinfo/Not_Valid: AuthorizationPolicy \"Not_Valid\" is"
+                            + " invalid");
+            assertThat(onCluster("deny-deletes")).isNotNull();
+            assertThat(onCluster("details-viewer"))
+                    .as("nothing after the refusal")
+                    .isNotNull();
+        }
+
+        @Test
         void theResourceVersionIsAPreconditionOfTheWrite() {
             AuthorizationPolicy read = onCluster("reviews-viewer");
             cluster.client()

@@ -37,7 +37,8 @@ public final class MockCluster implements AutoCloseable {
     private static final java.util.logging.Logger QUIET = quiet();
 
     private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    private final FaultDispatcher dispatcher = new FaultDispatcher(new ApplyCapableCrudDispatcher());
+    private final ApplyCapableCrudDispatcher api = new ApplyCapableCrudDispatcher();
+    private final FaultDispatcher dispatcher = new FaultDispatcher(api);
     private KubernetesMockServer server;
     private NamespacedKubernetesClient client;
     private int port;
@@ -58,6 +59,11 @@ public final class MockCluster implements AutoCloseable {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
         logger.setLevel(java.util.logging.Level.WARNING);
         return logger;
+    }
+
+    /** The API server's store, with server-side apply and dry runs. */
+    public ApplyCapableCrudDispatcher api() {
+        return api;
     }
 
     public FaultDispatcher faults() {
