@@ -205,12 +205,23 @@ public final class EditorViewModel {
             notice.set(messages.get("editor.notice.outside"));
             return;
         }
-        IntendedEdge edge = IntendedEdge.between(workspace.current(), from, to).orElse(null);
+        IntendedEdge edge = GraphNodeIds.outside(to)
+                ? null
+                : IntendedEdge.between(workspace.current(), from, to).orElse(null);
         if (edge == null) {
             notice.set(messages.get("editor.notice.noService", to));
             return;
         }
         gesture(g -> g.intend(edge), edge);
+    }
+
+    /** Whether a drag from one workload to another can declare traffic (both in the mesh, a Service to dial). */
+    public boolean canIntend(String from, String to) {
+        return workspace != null
+                && !from.equals(to)
+                && !GraphNodeIds.outside(from)
+                && !GraphNodeIds.outside(to)
+                && IntendedEdge.between(workspace.current(), from, to).isPresent();
     }
 
     private java.util.Optional<EdgeAssessment> edge(String edgeId) {

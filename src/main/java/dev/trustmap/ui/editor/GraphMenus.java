@@ -43,4 +43,9 @@ final class GraphMenus implements GraphGestures {
     public void link(String fromNode, String toNode) {
         editor.intend(fromNode, toNode);
     }
+
+    @Override
+    public boolean canLink(String fromNode, String toNode) {
+        return editor.canIntend(fromNode, toNode);
+    }
 }

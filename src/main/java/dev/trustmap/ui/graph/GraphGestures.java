@@ -11,4 +11,9 @@ public interface GraphGestures {
 
     /** A drag from one node onto another. */
     void link(String fromNode, String toNode);
+
+    /** Whether dropping a drag from {@code fromNode} on {@code toNode} would do something (for the feedback). */
+    default boolean canLink(String fromNode, String toNode) {
+        return !fromNode.equals(toNode);
+    }
 }

@@ -22,6 +22,9 @@ final class GraphMouse {
     private double lastY;
     private boolean dragged;
     private String linkFrom;
+    /** A drag from a node that Escape dropped: the rest of it neither pans nor declares anything. */
+    private boolean linkCancelled;
+
     private javafx.scene.control.ContextMenu menu;
 
     GraphMouse(GraphView view, GraphViewModel viewModel) {
@@ -32,6 +35,7 @@ final class GraphMouse {
     }
 
     void install(Region panel) {
+        panel.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, this::keyPressed);
         panel.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         panel.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         panel.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -46,6 +50,7 @@ final class GraphMouse {
         lastX = pressX;
         lastY = pressY;
         dragged = false;
+        linkCancelled = false;
         tooltip.hide();
         if (menu != null) {
             menu.hide();
@@ -58,11 +63,16 @@ final class GraphMouse {
     }
 
     private void dragged(MouseEvent event) {
+        if (linkCancelled) {
+            return;
+        }
         if (Math.hypot(event.getX() - pressX, event.getY() - pressY) > CLICK_SLOP_PX) {
             dragged = true;
         }
         if (linkFrom == null) {
             view.panBy(event.getX() - lastX, event.getY() - lastY);
+        } else if (dragged) {
+            linking(event.getX(), event.getY());
         }
         lastX = event.getX();
         lastY = event.getY();
@@ -70,9 +80,13 @@ final class GraphMouse {
 
     private void released(MouseEvent event) {
         view.endPan();
+        if (linkCancelled) {
+            linkCancelled = false;
+            return;
+        }
         Selection under = hit(event.getX(), event.getY());
+        viewModel.linkDragProperty().set(null);
         if (linkFrom != null && dragged) {
-            // TODO(#5): draw a rubber-band line while dragging from a node.
             if (under.isNode() && !under.id().equals(linkFrom)) {
                 view.gestures().link(linkFrom, under.id());
             }
@@ -82,6 +96,24 @@ final class GraphMouse {
             showMenu((Region) event.getSource(), under, event);
         }
         linkFrom = null;
+    }
+
+    /** The feedback while dragging from a node: where the pointer is, and whether the node under it takes a drop. */
+    private void linking(double x, double y) {
+        Selection under = hit(x, y);
+        String target = under.isNode() && !under.id().equals(linkFrom) ? under.id() : null;
+        boolean valid = target != null && view.gestures().canLink(linkFrom, target);
+        viewModel.linkDragProperty().set(new LinkDrag(linkFrom, x, y, target, valid));
+    }
+
+    /** Escape during a drag from a node drops it: nothing is declared on release. */
+    private void keyPressed(javafx.scene.input.KeyEvent event) {
+        if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE && linkFrom != null) {
+            linkFrom = null;
+            linkCancelled = true;
+            viewModel.linkDragProperty().set(null);
+            event.consume();
+        }
     }
 
     private void showMenu(Region panel, Selection under, MouseEvent event) {

@@ -27,6 +27,8 @@ public final class GraphView {
     private static final double ZOOM_STEP = 1.25;
     private static final double MIN_VIEW = 0.01;
     private static final double MAX_VIEW = 1.5;
+    private static final double LINK_RING_PX = 18;
+    private static final javafx.css.PseudoClass VALID = javafx.css.PseudoClass.getPseudoClass("valid");
 
     private final GraphViewModel viewModel;
     private final Graph graph = new MultiGraph("mesh", false, false);
@@ -37,6 +39,9 @@ public final class GraphView {
     private int styledFor = -1;
     private Selection highlighted = Selection.NONE;
     private GraphGestures gestures;
+    private final javafx.scene.layout.Pane linkLayer = new javafx.scene.layout.Pane();
+    private final javafx.scene.shape.Line linkLine = new javafx.scene.shape.Line();
+    private final javafx.scene.shape.Circle linkTarget = new javafx.scene.shape.Circle(LINK_RING_PX);
 
     public GraphView(GraphViewModel viewModel) {
         assert Platform.isFxApplicationThread();
@@ -55,7 +60,50 @@ public final class GraphView {
         viewModel.visibleProperty().addListener((obs, old, now) -> apply(now));
         viewModel.positionsProperty().addListener((obs, old, now) -> relaid());
         viewModel.selectionProperty().addListener((obs, old, now) -> highlight(now));
+        installLinkLayer();
         apply(viewModel.visibleProperty().get());
+    }
+
+    private void installLinkLayer() {
+        linkLayer.setId("link-layer");
+        linkLayer.setMouseTransparent(true);
+        linkLine.getStyleClass().add("link-line");
+        linkTarget.getStyleClass().add("link-target");
+        linkLayer.getChildren().addAll(linkLine, linkTarget);
+        drawLink(null);
+        viewModel.linkDragProperty().addListener((obs, old, now) -> drawLink(now));
+    }
+
+    /** A layer to put over {@link #node()} in the same parent: the dashed line of a drag from a workload. */
+    public Region linkLayer() {
+        return linkLayer;
+    }
+
+    /** The feedback of a drag from a node: a dashed line to the pointer, and a ring around a node that takes it. */
+    private void drawLink(LinkDrag drag) {
+        javafx.geometry.Point2D from = drag == null ? null : pixelOf(drag.from());
+        boolean shown = from != null;
+        linkLine.setVisible(shown);
+        linkTarget.setVisible(shown && drag.valid());
+        if (!shown) {
+            return;
+        }
+        javafx.geometry.Point2D start = toLayer(from);
+        javafx.geometry.Point2D end = toLayer(new javafx.geometry.Point2D(drag.x(), drag.y()));
+        linkLine.setStartX(start.getX());
+        linkLine.setStartY(start.getY());
+        linkLine.setEndX(end.getX());
+        linkLine.setEndY(end.getY());
+        linkLine.pseudoClassStateChanged(VALID, drag.valid());
+        if (drag.valid()) {
+            javafx.geometry.Point2D target = toLayer(pixelOf(drag.target()));
+            linkTarget.setCenterX(target.getX());
+            linkTarget.setCenterY(target.getY());
+        }
+    }
+
+    private javafx.geometry.Point2D toLayer(javafx.geometry.Point2D panelPixel) {
+        return linkLayer.sceneToLocal(panel.localToScene(panelPixel));
     }
 
     /** The JavaFX node to put in the window. */

@@ -32,6 +32,7 @@ public final class GraphViewModel {
     private final ObjectProperty<UnaryOperator<GraphModel>> highlight =
             new SimpleObjectProperty<>(UnaryOperator.identity());
     private final BooleanProperty draftShown = new SimpleBooleanProperty();
+    private final ObjectProperty<LinkDrag> linkDrag = new SimpleObjectProperty<>();
 
     public GraphViewModel() {
         visible.bind(Bindings.createObjectBinding(
@@ -123,6 +124,11 @@ public final class GraphViewModel {
     /** Rewrites the model before it is shown (the policy draft shows its verdicts this way); identity by default. */
     public ObjectProperty<UnaryOperator<GraphModel>> decoratorProperty() {
         return decorator;
+    }
+
+    /** The drag from one workload toward another in progress, or null (the view draws a line for it). */
+    public ObjectProperty<LinkDrag> linkDragProperty() {
+        return linkDrag;
     }
 
     /** Whether the decorator draws a policy draft (the legend then explains the draft's marks). */

@@ -59,4 +59,9 @@ final class LabMenus implements GraphGestures {
             previous.link(fromNode, toNode);
         }
     }
+
+    @Override
+    public boolean canLink(String fromNode, String toNode) {
+        return previous != null && previous.canLink(fromNode, toNode);
+    }
 }

@@ -65,6 +65,7 @@ public final class MainController {
     @FXML
     private void initialize() {
         graphHolder.getChildren().add(0, graphView.node());
+        graphHolder.getChildren().add(1, graphView.linkLayer());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(graphHolder.widthProperty());
         clip.heightProperty().bind(graphHolder.heightProperty());

@@ -107,6 +107,21 @@ class ScreenshotTest {
         assertThat(Files.size(legend)).isGreaterThan(20_000);
     }
 
+    @Test
+    void writesADragFromOneWorkloadToAnother(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        var graph = window.graphView();
+        robot.drag(
+                        graph.node().localToScreen(graph.pixelOf("payments/settlement-batch")),
+                        javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(graph.node().localToScreen(graph.pixelOf("payments/cards")));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path dragging = snapshot("drag-intended.png");
+        robot.drop();
+        assertThat(Files.size(dragging)).isGreaterThan(20_000);
+    }
+
     private Path snapshot(String name) throws Exception {
         return snapshot(window.scene(), name);
     }
