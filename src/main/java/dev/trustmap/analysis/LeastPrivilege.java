@@ -7,8 +7,10 @@ import dev.trustmap.engine.Connection;
 import dev.trustmap.engine.Decision;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.engine.Peer;
+import dev.trustmap.engine.Request;
 import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Traffic;
+import dev.trustmap.mesh.TrafficEdge;
 import dev.trustmap.mesh.Workload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -114,6 +116,7 @@ public final class LeastPrivilege {
         LeastPrivilegePolicies draft = new LeastPrivilegePolicies(snapshot, options);
         List<Destination> destinations = new ArrayList<>();
         for (DestinationAccess access : byDestination.values()) {
+            access.denied.forEach(line -> gaps.add(new Gap(GapKind.DENIED_NOW, access.workload.id(), line)));
             draft.destination(access, gaps).ifPresent(destinations::add);
         }
         if (options.workloads().isEmpty()) {
@@ -155,6 +158,8 @@ public final class LeastPrivilege {
          * plaintext callers under {@link Caller#PLAINTEXT}.
          */
         final Map<String, Caller> callers = new LinkedHashMap<>();
+        /** Requests of partly allowed edges that are denied now, for the report. */
+        final List<String> denied = new ArrayList<>();
         /** The callers seen without mTLS, with why they have no identity. */
         final Map<String, String> plaintext = new java.util.TreeMap<>();
 
@@ -173,15 +178,62 @@ public final class LeastPrivilege {
             int port = engine.targetPort(
                     workload, edge.request().service(), edge.request().port());
             Caller caller = callers.computeIfAbsent(principal + (tcp ? "|tcp" : "|http"), k -> new Caller(principal));
-            caller.add(
-                    port,
-                    tcp ? Set.of() : edge.edge().methods(),
-                    tcp ? Set.of() : edge.edge().paths());
+            if (tcp) {
+                caller.add(port, Set.of(), Set.of());
+            } else {
+                addRequests(engine, edge, caller, port);
+            }
             String source = edge.edge().sourceId();
             caller.sources.add(source);
             if (!mtls) {
                 plaintext.put(source, withoutIdentity(edge.request().from()));
             }
+        }
+
+        /**
+         * The edge's methods and paths, as seen together. An edge that is only partly allowed now (some method and
+         * path combinations denied) grants the allowed combinations alone and reports the others.
+         */
+        private void addRequests(Engine engine, EdgeAssessment edge, Caller caller, int port) {
+            TrafficEdge seen = edge.edge();
+            boolean mixed = edge.verdict().decision() != Decision.ALLOW
+                    && (!seen.methods().isEmpty() || !seen.paths().isEmpty());
+            if (!mixed) {
+                caller.add(port, seen.methods(), seen.paths());
+                return;
+            }
+            for (String method : orUnknown(seen.methods())) {
+                for (String path : orUnknown(seen.paths())) {
+                    Request general = edge.request();
+                    Request request = new Request(
+                            general.from(),
+                            general.to(),
+                            general.service(),
+                            general.port(),
+                            general.protocol(),
+                            method,
+                            path,
+                            null,
+                            null,
+                            general.jwt());
+                    if (engine.evaluate(request).decision() == Decision.DENY) {
+                        denied.add(seen.sourceId() + " -> " + workload.id() + ":" + seen.port() + " "
+                                + (method == null ? "" : method + " ") + (path == null ? "" : path)
+                                + " is denied now; the draft does not grant it");
+                    } else {
+                        caller.add(
+                                port,
+                                method == null ? Set.of() : Set.of(method),
+                                path == null ? Set.of() : Set.of(path));
+                    }
+                }
+            }
+        }
+
+        private static List<String> orUnknown(Set<String> values) {
+            return values.isEmpty()
+                    ? java.util.Collections.singletonList(null)
+                    : new ArrayList<>(new TreeSet<>(values));
         }
 
         /** Why a plaintext caller has no identity to name. */
@@ -222,15 +274,19 @@ public final class LeastPrivilege {
         return String.join("/", segments);
     }
 
-    /** What one caller identity was seen doing: ports, and methods and paths when every edge knew them. */
+    /**
+     * What one caller identity was seen doing: ports, and per path (generalized) the methods seen on it. A path the
+     * traffic source did not know is {@link #ANY_PATH}; methods it did not know are null (any), so only what was
+     * seen together is granted together.
+     */
     static final class Caller {
         static final String PLAINTEXT = "";
+        static final String ANY_PATH = "";
 
         final String principal;
         final Set<String> sources = new TreeSet<>();
         final Set<Integer> ports = new TreeSet<>();
-        Set<String> methods = new TreeSet<>();
-        Set<String> paths = new TreeSet<>();
+        final Map<String, Set<String>> methodsByPath = new java.util.TreeMap<>();
 
         Caller(String principal) {
             this.principal = principal;
@@ -238,21 +294,42 @@ public final class LeastPrivilege {
 
         void add(int port, Set<String> seenMethods, Set<String> seenPaths) {
             ports.add(port);
-            methods = seenMethods.isEmpty() || methods == null ? null : union(methods, seenMethods);
-            Set<String> general = new TreeSet<>();
-            seenPaths.forEach(p -> general.add(generalize(p)));
-            paths = seenPaths.isEmpty() || paths == null ? null : union(paths, general);
+            Set<String> paths = new TreeSet<>();
+            seenPaths.forEach(p -> paths.add(generalize(p)));
+            if (paths.isEmpty()) {
+                paths.add(ANY_PATH);
+            }
+            for (String path : paths) {
+                boolean known = methodsByPath.containsKey(path);
+                Set<String> methods = methodsByPath.get(path);
+                if (seenMethods.isEmpty() || known && methods == null) {
+                    methodsByPath.put(path, null);
+                } else {
+                    Set<String> all = methods == null ? new TreeSet<>() : methods;
+                    all.addAll(seenMethods);
+                    methodsByPath.put(path, all);
+                }
+            }
         }
 
-        private static Set<String> union(Set<String> a, Set<String> b) {
-            Set<String> all = new TreeSet<>(a);
-            all.addAll(b);
+        /** Every method granted, or empty when some path allows any method. */
+        Set<String> methods() {
+            if (methodsByPath.containsValue(null)) {
+                return Set.of();
+            }
+            Set<String> all = new TreeSet<>();
+            methodsByPath.values().forEach(all::addAll);
             return all;
+        }
+
+        /** Every path granted, or empty when any path is. */
+        Set<String> paths() {
+            return methodsByPath.containsKey(ANY_PATH) ? Set.of() : methodsByPath.keySet();
         }
 
         /** What the rule for this caller allows besides the identity: same key, same rule. */
         String accessKey() {
-            return ports + "|" + methods + "|" + paths;
+            return ports + "|" + methodsByPath;
         }
     }
 }

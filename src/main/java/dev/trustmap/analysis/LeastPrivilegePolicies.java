@@ -117,8 +117,8 @@ final class LeastPrivilegePolicies {
                 caller.sources,
                 caller.principal.equals(Caller.PLAINTEXT) ? null : caller.principal,
                 caller.ports,
-                caller.methods == null ? Set.of() : caller.methods,
-                caller.paths == null ? Set.of() : caller.paths);
+                caller.methods(),
+                caller.paths());
     }
 
     /**
@@ -174,11 +174,31 @@ final class LeastPrivilegePolicies {
         } else {
             source.setPrincipals(principals);
         }
-        Operation operation = new Operation();
-        operation.setPorts(first.ports.stream().map(String::valueOf).toList());
-        operation.setMethods(first.methods == null ? null : List.copyOf(first.methods));
-        operation.setPaths(first.paths == null ? null : List.copyOf(first.paths));
-        return new Rule(List.of(new RuleFrom(source)), List.of(new RuleTo(operation)), List.of());
+        return new Rule(List.of(new RuleFrom(source)), operations(first), List.of());
+    }
+
+    /**
+     * The operations of one caller's access: paths seen with the same methods share one, so a method is granted only
+     * on the paths it was seen on (Istio ORs the operations of a rule).
+     */
+    private static List<RuleTo> operations(Caller caller) {
+        Map<String, List<String>> pathsByMethods = new LinkedHashMap<>();
+        Map<String, Set<String>> methodsOf = new LinkedHashMap<>();
+        caller.methodsByPath.forEach((path, methods) -> {
+            String key = String.valueOf(methods);
+            pathsByMethods.computeIfAbsent(key, k -> new ArrayList<>()).add(path);
+            methodsOf.put(key, methods);
+        });
+        List<RuleTo> operations = new ArrayList<>();
+        pathsByMethods.forEach((key, paths) -> {
+            Set<String> methods = methodsOf.get(key);
+            Operation operation = new Operation();
+            operation.setPorts(caller.ports.stream().map(String::valueOf).toList());
+            operation.setMethods(methods == null ? null : List.copyOf(methods));
+            operation.setPaths(paths.contains(Caller.ANY_PATH) ? null : List.copyOf(paths));
+            operations.add(new RuleTo(operation));
+        });
+        return operations;
     }
 
     private AuthorizationPolicy allow(Workload workload, List<Rule> rules) {

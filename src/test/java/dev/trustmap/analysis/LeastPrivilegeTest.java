@@ -71,6 +71,23 @@ class LeastPrivilegeTest {
         }
 
         @Test
+        void grantsOnlyTheAllowedRequestsOfAPartlyDeniedEdge() {
+            LeastPrivilege.Result result = generate(namespaces("payments"));
+
+            assertThat(gaps(result, GapKind.DENIED_NOW))
+                    .extracting(Gap::message)
+                    .contains("analytics/reporting -> payments/ledger:80 DELETE /v1/entries/e-1001 is denied now; the"
+                            + " draft does not grant it");
+            assertThat(destination(result, "payments/ledger").callers())
+                    .filteredOn(c -> c.sources().contains("analytics/reporting"))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.methods()).containsExactly("GET");
+                        assertThat(c.paths()).contains("/v1/balances", "/v1/entries");
+                    });
+        }
+
+        @Test
         void namesCallersWithoutIdentityAndWhy() {
             LeastPrivilege.Result result = generate(namespaces("messaging", "istio-system"));
 
@@ -175,6 +192,7 @@ class LeastPrivilegeTest {
         DraftDiff diff = DraftDiff.compare(LAB.snapshot(), LAB.snapshot().withPolicies(layered(policies)), TRAFFIC);
 
         assertThat(diff.wouldBreak()).isEmpty();
+        assertThat(diff.changed()).as("no observed edge changes its decision").isEmpty();
     }
 
     private static List<HasMetadata> layered(List<HasMetadata> drafted) {
