@@ -145,10 +145,11 @@ public final class BreachViewModel {
         draftSummary.set(result.draft() == null ? "" : draftText(result.draft()));
         String closed = messages.get("breach.hop.closed");
         hops.setAll(radius.hops().stream()
-                .map(hop ->
+                .map(hop -> hopText(
+                        hop,
                         BreachMarks.ATTACK_CLOSED.equals(result.marks().edges().get(BreachMarks.edgeId(hop)))
-                                ? hopText(hop) + closed
-                                : hopText(hop))
+                                ? closed
+                                : ""))
                 .toList());
         caption.set(messages.get("breach.hops"));
         replay.clear();
@@ -183,9 +184,10 @@ public final class BreachViewModel {
                 compared.newlyReached().size());
     }
 
-    private static String hopText(Hop hop) {
+    /** {@code 1  ns/a -> ns/b:80  mtls  methods [GET]}, with {@code note} before the route (seen when truncated). */
+    private static String hopText(Hop hop, String note) {
         String operations = hop.operations().isEmpty() ? "" : "  " + String.join("; ", hop.operations());
-        return hop.depth() + "  " + hop.describe() + "  "
+        return hop.depth() + "  " + note + hop.describe() + "  "
                 + hop.connection().name().toLowerCase(java.util.Locale.ROOT) + operations;
     }
 

@@ -82,6 +82,7 @@ public final class LabWiring {
         window.scene()
                 .getStylesheets()
                 .add(LabWiring.class.getResource("/css/lab.css").toExternalForm());
+        BreachLegend.install(window.scene().getRoot(), messages, breach.activeProperty());
         window.addToToolbar(exportMenu(messages, export));
         Label notice = new Label();
         notice.textProperty().bind(export.noticeProperty());

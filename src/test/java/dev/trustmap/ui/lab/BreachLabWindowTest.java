@@ -159,6 +159,8 @@ class BreachLabWindowTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(edgeClass(open)).startsWith("attack, ");
+        assertThat(robot.lookup("#" + BreachLegend.ID).query().isVisible()).isTrue();
+        assertThat(robot.lookup(".legend-draft").query().isVisible()).isTrue();
         assertThat(breach.draftSummaryProperty().get()).startsWith("With the draft: ");
         TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getTabs().stream()

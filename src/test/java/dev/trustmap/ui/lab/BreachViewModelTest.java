@@ -148,7 +148,7 @@ class BreachViewModelTest {
         long closed = edges.values().stream()
                 .filter(BreachMarks.ATTACK_CLOSED::equals)
                 .count();
-        assertThat(breach.hops().stream().filter(line -> line.endsWith("(the draft closes it)")))
+        assertThat(breach.hops().stream().filter(line -> line.startsWith("1  [the draft closes it]  frontend/web -> ")))
                 .hasSize((int) closed);
     }
 
