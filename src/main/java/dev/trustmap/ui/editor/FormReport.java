@@ -14,10 +14,18 @@ public final class FormReport {
 
     void show(FormCheck.Result result, Messages messages) {
         status.set(result.status());
-        errors.set(String.join("\n", result.errors()));
+        // Rule problems are shown on their rule too; listed here as well, since the rule may be scrolled away.
+        java.util.List<String> all = new java.util.ArrayList<>(result.errors());
+        new java.util.TreeMap<>(result.ruleProblems())
+                .forEach((index, problems) -> problems.forEach(
+                        problem -> all.add(messages.get("editor.form.error.inRule", index + 1, problem))));
+        errors.set(String.join("\n", all));
         warnings.set(String.join("\n", result.warnings()));
         meaning.set(result.meaning());
-        kept.set(result.kept().isEmpty() ? "" : messages.get("editor.form.kept", String.join(", ", result.kept())));
+        kept.set(
+                result.kept().isEmpty()
+                        ? ""
+                        : messages.get("editor.form.kept", "\n• " + String.join("\n• ", result.kept())));
     }
 
     /** New, or which object is edited and where it comes from. */

@@ -181,7 +181,11 @@ public final class PolicyFormController {
         shown(errorsLabel, report.errorsProperty());
         shown(warningsLabel, report.warningsProperty());
         shown(meaningLabel, report.meaningProperty());
-        shown(keptLabel, report.keptProperty());
+        // Field paths are long and have no spaces; a hair space after each dot lets them wrap between names.
+        shown(
+                keptLabel,
+                Bindings.createStringBinding(
+                        () -> report.keptProperty().get().replace(".", ".\u200a"), report.keptProperty()));
     }
 
     private static void shown(Label label, javafx.beans.value.ObservableStringValue text) {

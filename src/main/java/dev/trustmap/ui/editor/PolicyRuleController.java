@@ -97,6 +97,7 @@ public final class PolicyRuleController {
         problemsLabel.textProperty().bind(rule.problemsProperty());
         problemsLabel.visibleProperty().bind(rule.problemsProperty().isNotEmpty());
         problemsLabel.managedProperty().bind(problemsLabel.visibleProperty());
+        hintLabel.setTooltip(new Tooltip(resources.getString("editor.form.rule.everything")));
         InvalidationListener hint = obs ->
                 hintLabel.setText(rule.matchesEverything() ? resources.getString("editor.form.rule.everything") : "");
         for (var observable : rule.observables()) {

@@ -229,6 +229,9 @@ class PolicyFormViewModelTest extends PolicyFormFixture {
                     .contains("The proxy would skip this rule")
                     .contains("spec.rules[0].to[0].operation.ports")
                     .contains("http");
+            assertThat(form.report().errorsProperty().get())
+                    .as("the rule's problem is listed beside the form too")
+                    .startsWith("Rule 1: The proxy would skip this rule");
             assertThat(form.applyForm()).isFalse();
             assertThat(workspace.draft().isEmpty()).isTrue();
             rule(0).text(Field.PORTS).set("80");
