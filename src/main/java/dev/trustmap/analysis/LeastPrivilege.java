@@ -279,6 +279,8 @@ public final class LeastPrivilege {
      * traffic source did not know is {@link #ANY_PATH}; methods it did not know are null (any), so only what was
      * seen together is granted together.
      */
+    // TODO(#5): ports are kept per caller, not per path: a caller seen on two HTTP ports gets each path on both. And a
+    // path generalized to a template ({*}) is granted whole even when one of its concrete paths is denied now.
     static final class Caller {
         static final String PLAINTEXT = "";
         static final String ANY_PATH = "";

@@ -124,9 +124,12 @@ public final class GenerateDialogController {
             getStyleClass().removeIf(c -> c.startsWith("preview-"));
             if (empty || row == null) {
                 setText(null);
+                setTooltip(null);
                 return;
             }
             setText(row.text());
+            // Caller lines name principals, methods and paths and can be wider than the list.
+            setTooltip(new javafx.scene.control.Tooltip(row.text()));
             getStyleClass().add("preview-" + row.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
     }

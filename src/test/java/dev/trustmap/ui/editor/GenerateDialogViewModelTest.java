@@ -71,6 +71,9 @@ class GenerateDialogViewModelTest {
                 .extracting(Destination::workload)
                 .contains("payments/ledger");
         assertThat(dialog.preview()).first().extracting(PreviewRow::kind).isEqualTo(PreviewRow.Kind.HEADING);
+        assertThat(dialog.summaryProperty().get())
+                .matches("\\d+ resources for \\d+ destinations; \\d+ things? not covered \\("
+                        + LAB.traffic().edges().size() + " observed edges in the window\\)\\.");
         assertThat(dialog.add()).isTrue();
         assertThat(added).containsExactly(dialog.result().policies());
     }

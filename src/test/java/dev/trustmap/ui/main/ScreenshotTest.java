@@ -75,6 +75,15 @@ class ScreenshotTest {
         Path selected = snapshot("bookinfo-window-node-selected.png");
         assertThat(Files.size(plain)).isGreaterThan(20_000);
         assertThat(Files.size(selected)).isGreaterThan(20_000);
+        robot.interact(() -> app.editor().openGenerate());
+        var dialog = app.editor().generateDialog();
+        robot.interact(() -> dialog.viewModel().select("bookinfo"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> dialog.viewModel().canAddProperty().get());
+        Thread.sleep(300);
+        Path generate = snapshot(dialog.stage().getScene(), "generate-dialog-folder.png");
+        robot.interact(() -> dialog.stage().close());
+        assertThat(Files.size(generate)).isGreaterThan(20_000);
     }
 
     @Test
