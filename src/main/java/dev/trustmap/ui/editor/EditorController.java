@@ -103,15 +103,22 @@ public final class EditorController {
                 tabs.getSelectionModel().select(formTab);
             }
         });
+        // The list is refilled on every traffic tick, which clears its selection: the row is read when the menu opens.
         MenuItem edit = new MenuItem(resources.getString("editor.menu.editInForm"));
         edit.setId("menu-edit-in-form");
-        edit.setOnAction(e -> viewModel
-                .formKeyOf(changesList.getSelectionModel().getSelectedItem())
-                .ifPresent(viewModel::editInForm));
+        String[] target = new String[1];
+        edit.setOnAction(e -> {
+            if (target[0] != null) {
+                viewModel.editInForm(target[0]);
+            }
+        });
         ContextMenu menu = new ContextMenu(edit);
-        menu.setOnShowing(e -> edit.setDisable(viewModel
-                .formKeyOf(changesList.getSelectionModel().getSelectedItem())
-                .isEmpty()));
+        menu.setOnShowing(e -> {
+            target[0] = viewModel
+                    .formKeyOf(changesList.getSelectionModel().getSelectedItem())
+                    .orElse(null);
+            edit.setDisable(target[0] == null);
+        });
         changesList.setContextMenu(menu);
     }
 

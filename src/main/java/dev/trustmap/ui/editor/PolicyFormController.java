@@ -151,6 +151,7 @@ public final class PolicyFormController {
         loadBox.setCellFactory(list -> new KeyCell(choices));
         // A ComboBox whose value is cleared does not draw its prompt again unless its button cell does.
         loadBox.setButtonCell(new KeyCell(choices));
+        // TODO(#5): choosing the policy the form already shows does not reload it (to drop edits, use Undo or New).
         loadBox.setOnAction(e -> {
             String key = loadBox.getValue();
             if (key != null && !key.equals(viewModel.loadedProperty().get())) {

@@ -86,6 +86,8 @@ public final class RuleFormViewModel {
         return new RuleFormViewModel(rule == null ? new Rule() : FormFields.copy(rule));
     }
 
+    // TODO(#5): only the first source of from and the first operation of to are editable; further entries (ORed
+    // alternatives) are kept as they are and listed, and need the YAML tab.
     private static Source source(Rule rule) {
         if (rule == null
                 || rule.getFrom() == null

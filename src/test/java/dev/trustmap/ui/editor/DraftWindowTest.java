@@ -191,8 +191,12 @@ class DraftWindowTest {
                 .as("two rules")
                 .isEqualTo(2);
 
+        backFromTheChangesList(robot, form, "AuthorizationPolicy messaging/notifications-no-admin");
+    }
+
+    /** The Changes list names the edited policy; its menu opens the draft's version in the form. */
+    private void backFromTheChangesList(FxRobot robot, PolicyFormViewModel form, String policy) throws Exception {
         EditorViewModel editor = app.editor().viewModel();
-        String policy = "AuthorizationPolicy messaging/notifications-no-admin";
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> editor.changes().stream().anyMatch(r -> r.startsWith(policy + ":")));
         for (String row : List.copyOf(editor.changes())) {
@@ -200,6 +204,34 @@ class DraftWindowTest {
                     .as("the Changes row %s opens in the form only when it names a resource", row)
                     .isEqualTo(row.startsWith(policy + ":") ? Optional.of(policy) : Optional.empty());
         }
+
+        // From the Changes list back into the form: the draft's version, with both rules.
+        robot.clickOn("#newPolicyButton");
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(0));
+        javafx.scene.control.ListView<?> changes = robot.lookup("#changesList").queryListView();
+        // Headless Monocle sends no context-menu request on a right click; select the row and open the list's menu
+        // in one step (a traffic tick refills the list and clears its selection).
+        robot.interact(() -> {
+            int index = List.copyOf(editor.changes())
+                    .indexOf(editor.changes().stream()
+                            .filter(r -> r.startsWith(policy + ":"))
+                            .findFirst()
+                            .orElseThrow());
+            changes.scrollTo(index);
+            changes.getSelectionModel().select(index);
+            javafx.geometry.Bounds bounds = changes.localToScreen(changes.getBoundsInLocal());
+            changes.getContextMenu().show(changes, bounds.getMinX() + 40, bounds.getMinY() + 20);
+        });
+        robot.clickOn("Edit in form");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#tabs")
+                        .queryAs(TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedIndex())
+                .isEqualTo(2);
+        assertThat(form.rules()).hasSize(2);
+        assertThat(form.report().statusProperty().get()).isEqualTo("Editing " + policy + " (from the draft).");
     }
 
     @Test
