@@ -41,8 +41,17 @@ final class GenerateCommand extends BaseCommand {
                     "Namespace to draft for; repeatable. Default: every namespace" + " that receives observed traffic.")
     List<String> namespaces = List.of();
 
+    @Option(
+            names = "--workload",
+            description = "Workload (namespace/name) to draft an ALLOW for; repeatable. With workloads, no namespace"
+                    + " allow-nothing is drafted.")
+    List<String> workloads = List.of();
+
     @Option(names = "--dry-run", description = "Mark the AuthorizationPolicies istio.io/dry-run: \"true\".")
     boolean dryRun;
+
+    @Option(names = "--no-strict", description = "Draft no STRICT PeerAuthentication.")
+    boolean noStrict;
 
     @Option(
             names = {"-o", "--output"},
@@ -56,7 +65,9 @@ final class GenerateCommand extends BaseCommand {
         reportSkipped(mesh.skippedKinds());
         Traffic traffic = TrafficFile.read(trafficFile);
         LeastPrivilege.Result result = LeastPrivilege.generate(
-                Engine.of(mesh.snapshot()), traffic, new LeastPrivilege.Options(Set.copyOf(namespaces), dryRun));
+                Engine.of(mesh.snapshot()),
+                traffic,
+                new LeastPrivilege.Options(Set.copyOf(namespaces), Set.copyOf(workloads), dryRun, !noStrict));
         List<Path> written;
         try {
             written = YamlWriter.writeFolder(result.policies(), output);

@@ -33,6 +33,27 @@ class GenerateAndDiffCommandTest {
         }
 
         @Test
+        void draftsChosenWorkloadsOnlyAndStrictOnRequest(@TempDir Path out) throws Exception {
+            CliRun run = CliRun.of(
+                    "generate",
+                    "--manifests",
+                    BOOKINFO,
+                    "--traffic",
+                    TRAFFIC,
+                    "--workload",
+                    "bookinfo/details-v1",
+                    "--no-strict",
+                    "-o",
+                    out.toString());
+
+            assertThat(run.exitCode()).isZero();
+            try (Stream<Path> files = Files.list(out)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .containsExactly("bookinfo-authorizationpolicy-trustmap-allow-details-v1.yaml");
+            }
+        }
+
+        @Test
         void generatedDraftBreaksNoObservedTraffic(@TempDir Path out) {
             CliRun.of("generate", "--manifests", BOOKINFO, "--traffic", TRAFFIC, "-o", out.toString());
 
