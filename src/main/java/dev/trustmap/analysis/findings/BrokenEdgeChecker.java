@@ -43,8 +43,8 @@ public final class BrokenEdgeChecker implements Checker {
                                         + edge.edge().destinationId() + ":"
                                         + edge.edge().port() + " breaks: "
                                         + edge.verdict().connection().reason(),
-                                "give the client a sidecar, or relax the server's PeerAuthentication for this port only if"
-                                        + " plaintext is acceptable")
+                                "give the client a sidecar, or relax the server's PeerAuthentication for this port"
+                                        + " only if plaintext is acceptable")
                         .aboutEdge(edge.edge().sourceId() + " -> " + edge.edge().destinationId() + ":"
                                 + edge.edge().port()));
             }

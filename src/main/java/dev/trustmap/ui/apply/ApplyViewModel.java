@@ -204,6 +204,7 @@ public final class ApplyViewModel {
                                 plan.changes().size()),
                         "✗ " + result.error().describe());
             }
+            default -> throw new IllegalStateException("no view for " + result.outcome());
         }
     }
 
