@@ -41,12 +41,15 @@ import picocli.CommandLine.Option;
                     + " writes them with server-side apply (field manager trustmap).",
             "An object annotated trustmap.dev/delete: \"true\" deletes its namesake. If a resource changes on the"
                     + " cluster between reading and writing, nothing more is written and the difference is shown."
-                    + " Every dry run and apply is recorded in the audit log of the Trustmap folder."
+                    + " Every dry run and apply is recorded in the audit log of the Trustmap folder.",
+            "A field another manager owns (a policy created by kubectl apply or a GitOps tool) is a conflict: it is"
+                    + " reported and nothing is written, unless --force-conflicts takes those fields over."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:applied, or (without --yes) the dry run accepted every change; also when there is nothing to apply",
-            "1:the dry run refused a change, a resource changed on the cluster, or a write was refused",
+            "1:the dry run refused a change or found fields another manager owns (see --force-conflicts), a resource"
+                    + " changed on the cluster, or a write was refused",
             "2:bad input (draft files, kubeconfig, context) or internal error",
             "4:the cluster could not be reached or read"
         })
@@ -64,6 +67,13 @@ final class ApplyCommand extends BaseCommand {
 
     @Option(names = "--dry-run", description = "Only check with the API server; write nothing (even with --yes).")
     boolean dryRunOnly;
+
+    @Option(
+            names = "--force-conflicts",
+            description = "Take over fields another field manager owns (e.g. kubectl-client-side-apply), only for the"
+                    + " resources in conflict; the other tool may set them back on its next apply. Drift still stops"
+                    + " the apply.")
+    boolean forceConflicts;
 
     @Option(names = "--yes", description = "Write the changes after a clean dry run (without it nothing is written).")
     boolean yes;
@@ -108,12 +118,10 @@ final class ApplyCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         printPlan(plan);
-        DryRunResult dryRun = applier.dryRun(plan);
-        record(audit.dryRun(dryRun));
+        DryRunResult dryRun = check(applier, audit, plan);
+        plan = dryRun.plan();
         if (!dryRun.ok()) {
-            out().println("dry run: " + dryRun.errors().size() + " of "
-                    + plan.changes().size() + " refused");
-            dryRun.errors().forEach(e -> out().println("  ! " + e.describe()));
+            printRefusals(dryRun);
             return ExitCodes.MISMATCH_OR_DENY;
         }
         out().println("dry run: the API server accepts all " + plan.changes().size() + " changes");
@@ -124,6 +132,37 @@ final class ApplyCommand extends BaseCommand {
         ApplyResult result = applier.apply(plan);
         record(audit.applied(plan, result));
         return printResult(plan, result);
+    }
+
+    /**
+     * The dry run; with --force-conflicts and nothing else refused, the conflicting resources are taken over and
+     * checked again with force (the result's plan then takes them over).
+     */
+    private DryRunResult check(DraftApplier applier, ApplyAudit audit, ApplyPlan plan) throws ClusterException {
+        DryRunResult dryRun = applier.dryRun(plan);
+        record(audit.dryRun(dryRun));
+        if (!forceConflicts || !dryRun.errors().isEmpty() || dryRun.conflicts().isEmpty()) {
+            return dryRun;
+        }
+        dryRun.conflicts().forEach(c -> out().println("  taking over (--force-conflicts): " + c.describe()));
+        DryRunResult forced = applier.dryRun(plan.takingOver(dryRun.conflicts()));
+        record(audit.dryRun(forced));
+        return forced;
+    }
+
+    private void printRefusals(DryRunResult dryRun) {
+        int total = dryRun.plan().changes().size();
+        if (!dryRun.errors().isEmpty()) {
+            out().println("dry run: " + dryRun.errors().size() + " of " + total + " refused");
+            dryRun.errors().forEach(e -> out().println("  ! " + e.describe()));
+        }
+        if (!dryRun.conflicts().isEmpty()) {
+            out().println("dry run: " + dryRun.conflicts().size() + " of " + total
+                    + " change fields another field manager owns");
+            dryRun.conflicts().forEach(c -> out().println("  ! " + c.describe()));
+            out().println("to take these fields over, run again with --force-conflicts"
+                    + " (the other tool may set them back on its next apply)");
+        }
     }
 
     private void printPlan(ApplyPlan plan) {
@@ -141,7 +180,10 @@ final class ApplyCommand extends BaseCommand {
         switch (result.outcome()) {
             case APPLIED -> {
                 out().println("applied " + result.applied().size() + " changes with field manager "
-                        + DraftApplier.FIELD_MANAGER);
+                        + DraftApplier.FIELD_MANAGER
+                        + (plan.takenFrom().isEmpty()
+                                ? ""
+                                : " (took over fields from " + String.join(", ", plan.takenFrom()) + ")"));
                 return ExitCodes.OK;
             }
             case STOPPED -> {

@@ -27,11 +27,21 @@ public final class ApplyAudit {
         this.clock = clock;
     }
 
-    /** A {@code dry-run} entry: {@code ok}, or how many changes the server refused and the first reason. */
+    /**
+     * A {@code dry-run} entry: {@code ok} (saying whose fields a forced check takes over), or how many changes the
+     * server refused and the first reason, or how many are in conflict with other field managers and the first.
+     */
     public AuditEntry dryRun(DryRunResult result) {
-        String outcome = result.ok()
-                ? AuditEntry.OK
-                : result.errors().size() + " refused: " + result.errors().get(0).describe();
+        String outcome;
+        if (!result.errors().isEmpty()) {
+            outcome = result.errors().size() + " refused: "
+                    + result.errors().get(0).describe();
+        } else if (!result.conflicts().isEmpty()) {
+            outcome = result.conflicts().size() + " in conflict with other field managers: "
+                    + result.conflicts().get(0).describe();
+        } else {
+            outcome = AuditEntry.OK + takeOver("taking over", result.plan().takenFrom());
+        }
         return entry(AuditEntry.DRY_RUN, result.plan(), outcome);
     }
 
@@ -42,14 +52,35 @@ public final class ApplyAudit {
     public AuditEntry applied(ApplyPlan plan, ApplyResult result) {
         String action = result.applied().isEmpty() ? AuditEntry.APPLY_STOPPED : AuditEntry.APPLY;
         return switch (result.outcome()) {
-            case APPLIED -> entry(AuditEntry.APPLY, plan, AuditEntry.OK);
+            case APPLIED ->
+                entry(AuditEntry.APPLY, plan, AuditEntry.OK + takeOver("took over", takenOver(plan, result)));
             case STOPPED ->
                 entry(
                         action,
                         plan,
                         written(result, plan) + "changed on the cluster since read: " + keys(result.drifts()));
-            case FAILED -> entry(action, plan, written(result, plan) + "refused: " + describe(result.error()));
+            case FAILED ->
+                entry(
+                        action,
+                        plan,
+                        written(result, plan) + "refused: " + describe(result.error())
+                                + takeOver("took over", takenOver(plan, result)));
         };
+    }
+
+    /** The managers whose fields the written changes took over. */
+    private static List<String> takenOver(ApplyPlan plan, ApplyResult result) {
+        return plan.takeOver().stream()
+                .filter(c -> result.applied().stream()
+                        .anyMatch(a -> a.key().equals(c.change().key())))
+                .flatMap(c -> c.managers().stream())
+                .distinct()
+                .toList();
+    }
+
+    /** {@code " (took over fields from kubectl-client-side-apply)"}, or "" when no fields were taken over. */
+    private static String takeOver(String verb, List<String> managers) {
+        return managers.isEmpty() ? "" : " (" + verb + " fields from " + String.join(", ", managers) + ")";
     }
 
     private static String written(ApplyResult result, ApplyPlan plan) {

@@ -175,6 +175,76 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aFieldOwnedByKubectlIsReportedWithTheHintAndWritesNothing() throws Exception {
+        draftFiles("bookinfo");
+        cluster.managedBy(onCluster("details-viewer"), "kubectl-client-side-apply");
+
+        CliRun run = apply("--yes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.MISMATCH_OR_DENY);
+        assertThat(run.out())
+                .contains(
+                        "dry run: 1 of 3 change fields another field manager owns",
+                        "  ! update AuthorizationPolicy bookinfo/details-viewer: fields owned by"
+                                + " kubectl-client-side-apply: .spec.rules",
+                        "to take these fields over, run again with --force-conflicts");
+        assertThat(run.out()).doesNotContain("applied");
+        assertThat(onCluster("deny-deletes")).isNull();
+        assertThat(onCluster("ratings-viewer")).isNotNull();
+        assertThat(audit().get(0).outcome())
+                .isEqualTo("1 in conflict with other field managers: update AuthorizationPolicy"
+                        + " bookinfo/details-viewer: fields owned by kubectl-client-side-apply: .spec.rules");
+    }
+
+    @Test
+    void forceConflictsTakesOverTheFieldsAndAuditsIt() throws Exception {
+        draftFiles("bookinfo");
+        cluster.managedBy(onCluster("details-viewer"), "kubectl-client-side-apply");
+
+        CliRun run = apply("--yes", "--force-conflicts");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains(
+                        "  taking over (--force-conflicts): update AuthorizationPolicy bookinfo/details-viewer:"
+                                + " fields owned by kubectl-client-side-apply: .spec.rules",
+                        "dry run: the API server accepts all 3 changes",
+                        "applied 3 changes with field manager trustmap (took over fields from"
+                                + " kubectl-client-side-apply)");
+        AuthorizationPolicy details = onCluster("details-viewer");
+        assertThat(details.getSpec()
+                        .getRules()
+                        .get(0)
+                        .getTo()
+                        .get(0)
+                        .getOperation()
+                        .getMethods())
+                .containsExactly("POST");
+        assertThat(details.getMetadata().getManagedFields())
+                .extracting(ManagedFieldsEntry::getManager)
+                .containsExactly("kubectl-client-side-apply", "trustmap");
+        assertThat(audit())
+                .extracting(AuditEntry::action, AuditEntry::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "apply", "ok (took over fields from kubectl-client-side-apply)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "dry-run", "ok (taking over fields from kubectl-client-side-apply)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "dry-run",
+                                "1 in conflict with other field managers: update AuthorizationPolicy"
+                                        + " bookinfo/details-viewer: fields owned by kubectl-client-side-apply:"
+                                        + " .spec.rules"));
+    }
+
+    @Test
+    void helpDocumentsForceConflicts() {
+        CliRun run = CliRun.of("apply", "--help");
+
+        assertThat(run.out()).contains("--force-conflicts").contains("kubectl-client-side-apply");
+    }
+
+    @Test
     void aDeadClusterIsOneSentenceAndExitCode4() throws Exception {
         draftFiles("bookinfo");
         int port;

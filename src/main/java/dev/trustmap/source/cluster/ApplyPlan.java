@@ -1,6 +1,7 @@
 package dev.trustmap.source.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,11 +9,36 @@ import java.util.Locale;
  * What applying a draft writes: one {@link Change} per resource, in order. Immutable.
  *
  * @param changes creates, updates and deletes
+ * @param takeOver field conflicts the user chose to resolve by taking the fields over: only these resources are
+ *     written with force; empty unless the user asked
  */
-public record ApplyPlan(List<Change> changes) {
+public record ApplyPlan(List<Change> changes, List<FieldConflict> takeOver) {
 
     public ApplyPlan {
         changes = List.copyOf(changes);
+        takeOver = List.copyOf(takeOver);
+    }
+
+    /** A plan that forces nothing. */
+    public ApplyPlan(List<Change> changes) {
+        this(changes, List.of());
+    }
+
+    /** This plan, taking over the fields of {@code conflicts} (the user's explicit choice) besides any already. */
+    public ApplyPlan takingOver(List<FieldConflict> conflicts) {
+        List<FieldConflict> all = new ArrayList<>(takeOver);
+        all.addAll(conflicts);
+        return new ApplyPlan(changes, all);
+    }
+
+    /** Whether {@code change} is written with force, taking over other managers' fields. */
+    public boolean takesOver(Change change) {
+        return takeOver.stream().anyMatch(c -> c.change().key().equals(change.key()));
+    }
+
+    /** The managers whose fields this plan takes over, each once, e.g. {@code kubectl-client-side-apply}. */
+    public List<String> takenFrom() {
+        return takeOver.stream().flatMap(c -> c.managers().stream()).distinct().toList();
     }
 
     /** What happens to one resource. */

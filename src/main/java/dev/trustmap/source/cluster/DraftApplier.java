@@ -2,17 +2,23 @@ package dev.trustmap.source.cluster;
 
 import dev.trustmap.source.cluster.ApplyPlan.Change;
 import dev.trustmap.source.cluster.ApplyPlan.Operation;
+import dev.trustmap.source.cluster.FieldConflict.Claim;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * first, then server-side apply with field manager {@value #FIELD_MANAGER} and deletes. Before writing it re-reads
  * every resource and stops, writing nothing, when one changed since the draft's comparison read it; each write also
  * carries the resourceVersion read as a precondition, so a change that slips in between is refused by the API
- * server (409) and reported the same way. Conflicts are never forced. Blocking: call it off the UI thread.
+ * server (409) and reported the same way. A field owned by another manager (409 with {@code FieldManagerConflict}
+ * causes) is reported as a {@link FieldConflict}, never forced unless the plan takes it over by the user's choice
+ * ({@link ApplyPlan#takingOver}); a forced write still carries the resourceVersion precondition. Blocking: call it
+ * off the UI thread.
  */
 public final class DraftApplier {
     /** The field manager Trustmap's writes are recorded under. */
@@ -31,6 +40,8 @@ public final class DraftApplier {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final int CONFLICT = 409;
     private static final int NOT_FOUND = 404;
+    private static final String FIELD_MANAGER_CONFLICT = "FieldManagerConflict";
+    private static final Pattern MANAGER = Pattern.compile("conflict with \"([^\"]*)\"");
     private static final Set<String> SERVER_SET =
             Set.of("resourceVersion", "uid", "generation", "creationTimestamp", "managedFields", "selfLink");
 
@@ -74,16 +85,27 @@ public final class DraftApplier {
      */
     public DryRunResult dryRun(ApplyPlan plan) throws ClusterException {
         List<ResourceError> errors = new ArrayList<>();
+        List<FieldConflict> conflicts = new ArrayList<>();
         for (Change change : plan.changes()) {
             try {
-                write(change, true);
+                write(change, true, plan.takesOver(change));
             } catch (KubernetesClientException e) {
-                errors.add(refused(change, e));
+                FieldConflict conflict = fieldConflict(change, e);
+                if (conflict != null) {
+                    conflicts.add(conflict);
+                } else {
+                    errors.add(refused(change, e));
+                }
             }
         }
         LOG.info(
-                "Dry run on {}: {} changes, {} refused", context, plan.changes().size(), errors.size());
-        return new DryRunResult(plan, errors);
+                "Dry run on {}: {} changes, {} refused, {} in conflict with other field managers, {} taken over",
+                context,
+                plan.changes().size(),
+                errors.size(),
+                conflicts.size(),
+                plan.takeOver().size());
+        return new DryRunResult(plan, errors, conflicts);
     }
 
     /**
@@ -107,7 +129,7 @@ public final class DraftApplier {
         List<Change> applied = new ArrayList<>();
         for (Change change : plan.changes()) {
             try {
-                write(change, false);
+                write(change, false, plan.takesOver(change));
                 applied.add(change);
             } catch (KubernetesClientException e) {
                 return failedWrite(change, applied, e);
@@ -121,7 +143,8 @@ public final class DraftApplier {
             throws ClusterException {
         ResourceError error = refused(change, e);
         boolean gone = error.code() == NOT_FOUND && change.operation() != Operation.CREATE;
-        if (error.code() == CONFLICT || gone) {
+        // A field conflict is not drift: the resource is as read, another manager owns what it would change.
+        if ((error.code() == CONFLICT && fieldConflict(change, e) == null) || gone) {
             LOG.warn("Apply to {} stopped by a conflict on {}", context, change.key());
             return ApplyResult.stopped(applied, List.of(drift(change, read(change.object()))));
         }
@@ -129,7 +152,7 @@ public final class DraftApplier {
         return ApplyResult.failed(applied, error);
     }
 
-    private void write(Change change, boolean dryRun) {
+    private void write(Change change, boolean dryRun, boolean force) {
         if (change.operation() == Operation.DELETE) {
             Resource<HasMetadata> resource = client.resource(change.read());
             if (dryRun) {
@@ -143,7 +166,29 @@ public final class DraftApplier {
         // and this write is merged into; the API server offers no "must not exist" precondition for apply.
         HasMetadata body = prepared(change);
         Resource<HasMetadata> resource = client.resource(body);
-        (dryRun ? resource.dryRun() : resource).fieldManager(FIELD_MANAGER).serverSideApply();
+        ServerSideApplicable<HasMetadata> apply = (dryRun ? resource.dryRun() : resource).fieldManager(FIELD_MANAGER);
+        (force ? apply.forceConflicts() : apply).serverSideApply();
+    }
+
+    /**
+     * The other managers' fields when the server refused {@code change} for them (409, {@code FieldManagerConflict}
+     * causes, e.g. {@code conflict with "kubectl-client-side-apply" using security.istio.io/v1} on
+     * {@code .spec.rules}); null for any other refusal.
+     */
+    static FieldConflict fieldConflict(Change change, KubernetesClientException e) {
+        Status status = e.getStatus();
+        if (FailureMessages.code(e) != CONFLICT || status == null || status.getDetails() == null) {
+            return null;
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (StatusCause cause : status.getDetails().getCauses()) {
+            if (FIELD_MANAGER_CONFLICT.equals(cause.getReason())) {
+                String message = String.valueOf(cause.getMessage());
+                Matcher manager = MANAGER.matcher(message);
+                claims.add(new Claim(manager.find() ? manager.group(1) : message, String.valueOf(cause.getField())));
+            }
+        }
+        return claims.isEmpty() ? null : new FieldConflict(change, claims);
     }
 
     /**

@@ -5,9 +5,11 @@ import dev.trustmap.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
 
 /** Binds the Apply dialog to its view model and forwards its two buttons. */
 final class ApplyDialogController {
@@ -29,6 +31,12 @@ final class ApplyDialogController {
 
     @FXML
     private TextArea diffArea;
+
+    @FXML
+    private VBox takeOverBox;
+
+    @FXML
+    private CheckBox takeOverCheck;
 
     @FXML
     private Button confirmButton;
@@ -61,7 +69,16 @@ final class ApplyDialogController {
         var phase = viewModel.phaseProperty();
         progress.visibleProperty().bind(phase.isEqualTo(Phase.CHECKING).or(phase.isEqualTo(Phase.APPLYING)));
         progress.managedProperty().bind(progress.visibleProperty());
+        // Taking over other tools' fields is offered only while they are in conflict, and never preselected.
+        takeOverBox.visibleProperty().bind(phase.isEqualTo(Phase.CONFLICT));
+        takeOverBox.managedProperty().bind(takeOverBox.visibleProperty());
+        takeOverCheck.selectedProperty().bindBidirectional(viewModel.takeOverProperty());
         confirmButton.disableProperty().bind(Bindings.not(viewModel.confirmable()));
+        confirmButton
+                .textProperty()
+                .bind(Bindings.when(phase.isEqualTo(Phase.CONFLICT))
+                        .then(messages.get("apply.takeOver.button"))
+                        .otherwise(messages.get("apply.confirmButton")));
         backButton.disableProperty().bind(phase.isEqualTo(Phase.APPLYING));
         backButton
                 .textProperty()

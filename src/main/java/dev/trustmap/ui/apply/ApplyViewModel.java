@@ -10,6 +10,7 @@ import dev.trustmap.source.cluster.ApplyPlan.Operation;
 import dev.trustmap.source.cluster.ApplyResult;
 import dev.trustmap.source.cluster.DraftApplier;
 import dev.trustmap.source.cluster.DryRunResult;
+import dev.trustmap.source.cluster.FieldConflict;
 import dev.trustmap.ui.cluster.ClusterConnection;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
@@ -20,10 +21,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,8 @@ public final class ApplyViewModel {
     public enum Phase {
         CHECKING,
         REFUSED,
+        /** Other field managers own fields the draft changes: the user may take them over and check again. */
+        CONFLICT,
         CONFIRM,
         APPLYING,
         STOPPED,
@@ -59,6 +65,8 @@ public final class ApplyViewModel {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final BooleanProperty takeOver = new SimpleBooleanProperty(false);
+    private List<FieldConflict> conflicts = List.of();
     private ApplyPlan plan;
     private ClusterConnection target;
     private ApplyAudit audit;
@@ -100,6 +108,7 @@ public final class ApplyViewModel {
             return false;
         }
         target = chosen;
+        takeOver.set(false);
         audit = new ApplyAudit(chosen.kubeUser(), chosen.context(), clock);
         plan = new ApplyPlan(draftDiff.resources().stream()
                 .map(r -> Change.of(r.before(), r.after()))
@@ -130,9 +139,25 @@ public final class ApplyViewModel {
 
     private void checked(DryRunResult result) {
         auditTrail.accept(audit.dryRun(result));
+        conflicts = result.conflicts();
+        String inConflict = conflicts.stream().map(c -> "✗ " + c.describe()).collect(Collectors.joining("\n"));
+        if (result.errors().isEmpty() && !conflicts.isEmpty()) {
+            takeOver.set(false);
+            show(
+                    Phase.CONFLICT,
+                    messages.get(
+                            "apply.conflict", conflicts.size(), plan.changes().size()),
+                    inConflict);
+            return;
+        }
         if (!result.ok()) {
-            String refused =
-                    result.errors().stream().map(e -> "✗ " + e.describe()).collect(Collectors.joining("\n"));
+            String refused = String.join(
+                            "\n",
+                            result.errors().stream()
+                                    .map(e -> "✗ " + e.describe())
+                                    .collect(Collectors.joining("\n")),
+                            inConflict)
+                    .strip();
             show(
                     Phase.REFUSED,
                     messages.get(
@@ -142,8 +167,13 @@ public final class ApplyViewModel {
                     refused);
             return;
         }
-        String lines = String.join(
-                        "\n", section(Operation.CREATE), section(Operation.UPDATE), section(Operation.DELETE))
+        String lines = Stream.of(
+                        section(Operation.CREATE),
+                        section(Operation.UPDATE),
+                        section(Operation.DELETE),
+                        takeOverSection())
+                .filter(section -> !section.isEmpty())
+                .collect(Collectors.joining("\n"))
                 .strip();
         show(Phase.CONFIRM, messages.get("apply.confirm", plan.changes().size(), target.context()), lines);
     }
@@ -157,8 +187,32 @@ public final class ApplyViewModel {
         return header + "\n" + changes.stream().map(c -> "  " + c.key()).collect(Collectors.joining("\n")) + "\n";
     }
 
-    /** Writes the plan after the user confirmed it. */
+    /** What the confirmed plan takes over, e.g. {@code Take over from kubectl-client-side-apply:}, or "". */
+    private String takeOverSection() {
+        if (plan.takeOver().isEmpty()) {
+            return "";
+        }
+        String header = messages.get("apply.section.takeOver", String.join(", ", plan.takenFrom()));
+        return header + "\n"
+                + plan.takeOver().stream()
+                        .map(c -> "  " + c.change().key() + ": " + c.owners())
+                        .collect(Collectors.joining("\n"))
+                + "\n";
+    }
+
+    /**
+     * After a clean dry run, writes the plan; after field conflicts, when the user chose to take the fields over,
+     * checks again with force for just those resources (the apply then confirms as usual).
+     */
     public void confirm() {
+        if (phase.get() == Phase.CONFLICT && takeOver.get()) {
+            plan = plan.takingOver(conflicts);
+            show(Phase.CHECKING, messages.get("apply.checking", plan.changes().size(), target.context()), "");
+            DraftApplier applier = target.applier();
+            ApplyPlan checking = plan;
+            run(() -> applier.dryRun(checking), this::checked);
+            return;
+        }
         if (phase.get() != Phase.CONFIRM) {
             return;
         }
@@ -252,9 +306,14 @@ public final class ApplyViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Whether the user may confirm now. */
+    /** Whether the user may confirm now: after a clean dry run, or after conflicts once they chose to take over. */
     public ObservableBooleanValue confirmable() {
-        return phase.isEqualTo(Phase.CONFIRM);
+        return phase.isEqualTo(Phase.CONFIRM).or(phase.isEqualTo(Phase.CONFLICT).and(takeOver));
+    }
+
+    /** The user's explicit choice to take over the fields other managers own (only in {@link Phase#CONFLICT}). */
+    public BooleanProperty takeOverProperty() {
+        return takeOver;
     }
 
     /** The plan being applied (for tests), or null. */

@@ -30,12 +30,18 @@ import java.util.regex.Pattern;
  *   <li>server-side apply ({@code PATCH} with {@code application/apply-patch+yaml}): creates the object when absent,
  *       merges it into the stored one when present, records the {@code fieldManager} in {@code managedFields}, and
  *       answers 409 Conflict when the body's {@code metadata.resourceVersion} is not the stored one;
- *   <li>{@code dryRun=All} on apply, create, replace and delete: validated and answered, nothing stored.
+ *   <li>{@code dryRun=All} on apply, create, replace and delete: validated and answered, nothing stored;
+ *   <li>a coarse model of field ownership, one level deep: a manager owns {@code spec.<key>} when its
+ *       {@code managedFields} entry lists {@code f:spec} / {@code f:<key>} in {@code fieldsV1} (an apply records the
+ *       spec keys it sent). An apply that is not forced ({@code force=true} absent) and changes the value of a
+ *       {@code spec.<key>} that another manager owns gets 409 Conflict with {@code FieldManagerConflict} causes, as
+ *       an API server answers; a forced apply writes and moves those keys to the applying manager.
  * </ul>
  *
  * Both check, as an API server does, that the namespace exists and that the name is a lowercase RFC 1123 subdomain.
  * A {@code DELETE} whose body has {@code preconditions.resourceVersion} gets 409 when it is stale. Everything else is
- * the real CRUD store underneath (see ADR 0005). Field ownership conflicts between managers are not modelled.
+ * the real CRUD store underneath (see ADR 0005). Ownership deeper than {@code spec.<key>} (list items, metadata,
+ * shared ownership of equal values, releasing fields an apply no longer sends) is not modelled.
  */
 public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
     private static final ObjectMapper YAML = new YAMLMapper();
@@ -64,7 +70,8 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         String contentType = String.valueOf(request.getHeader("Content-Type"));
         synchronized (this) {
             if ("PATCH".equals(request.getMethod()) && contentType.startsWith("application/apply-patch")) {
-                return apply(request, path, fieldManager(query), dryRun);
+                boolean force = query.matches("(.*&)?force=true(&.*)?");
+                return apply(request, path, fieldManager(query), dryRun, force);
             }
             if ("DELETE".equals(request.getMethod())) {
                 return delete(request, path, dryRun);
@@ -76,7 +83,7 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         return super.dispatch(request);
     }
 
-    private MockResponse apply(RecordedRequest request, String path, String manager, boolean dryRun) {
+    private MockResponse apply(RecordedRequest request, String path, String manager, boolean dryRun, boolean force) {
         ObjectNode patch = (ObjectNode) read(body(request), YAML);
         Matcher item = ITEM.matcher(path);
         if (!item.matches()) {
@@ -94,6 +101,7 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
                 return notFound(patch.path("kind").asText(), item.group(5));
             }
             ObjectNode created = withManager(patch, manager);
+            FieldOwnership.own(created, patch, manager);
             return dryRun ? json(201, created) : super.dispatch(copy(request, "POST", collection(item), created));
         }
         ObjectNode current = (ObjectNode) read(stored.getBody().readUtf8(), JSON);
@@ -107,9 +115,17 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         if (sentVersion != null && !sentVersion.equals(storedVersion)) {
             return conflict(patch.path("kind").asText(), item.group(5));
         }
+        ArrayNode causes = FieldOwnership.conflicts(current, patch, manager);
+        if (!force && !causes.isEmpty()) {
+            return FieldOwnership.refusal(causes);
+        }
+        if (force) {
+            FieldOwnership.release(current, patch, manager);
+        }
         ObjectNode merged = merge(current, patch);
         ((ObjectNode) merged.get("metadata")).put("resourceVersion", storedVersion);
         withManager(merged, manager);
+        FieldOwnership.own(merged, patch, manager);
         return dryRun ? json(200, merged) : super.dispatch(copy(request, "PUT", path, merged));
     }
 
@@ -230,7 +246,7 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         }
     }
 
-    private static MockResponse json(int code, JsonNode body) {
+    static MockResponse json(int code, JsonNode body) {
         return new MockResponse().setResponseCode(code).setBody(body.toString());
     }
 
@@ -248,7 +264,7 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         return status(404, "NotFound", String.format("%s \"%s\" not found", kind, name));
     }
 
-    private static MockResponse status(int code, String reason, String message) {
+    static ObjectNode statusBody(int code, String reason, String message) {
         ObjectNode status = JsonNodeFactory.instance.objectNode();
         status.put("kind", "Status");
         status.put("apiVersion", "v1");
@@ -256,6 +272,10 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         status.put("reason", reason);
         status.put("message", message);
         status.put("code", code);
-        return json(code, status);
+        return status;
+    }
+
+    static MockResponse status(int code, String reason, String message) {
+        return json(code, statusBody(code, reason, message));
     }
 }

@@ -299,6 +299,110 @@ class DraftApplierTest {
     }
 
     @Nested
+    class FieldsOwnedByAnotherManager {
+        private static final String KUBECTL = "kubectl-client-side-apply";
+
+        /** reviews-viewer as kubectl apply leaves it, and the draft's edit of its action, as the app plans it. */
+        private ApplyPlan kubectlOwnedPlan() {
+            AuthorizationPolicy read = cluster.managedBy(onCluster("reviews-viewer"), KUBECTL);
+            return new ApplyPlan(List.of(
+                    Change.of(read, edited(read)), Change.of(null, deny("bookinfo", "deny-deletes", "ratings"))));
+        }
+
+        @Test
+        void theDryRunReportsTheOtherManagerAndFieldTypedNotAsAnError() throws Exception {
+            ApplyPlan plan = kubectlOwnedPlan();
+
+            DryRunResult result = applier.dryRun(plan);
+
+            assertThat(result.ok()).isFalse();
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.conflicts()).hasSize(1);
+            FieldConflict conflict = result.conflicts().get(0);
+            assertThat(conflict.change().key()).isEqualTo("AuthorizationPolicy bookinfo/reviews-viewer");
+            assertThat(conflict.claims()).containsExactly(new FieldConflict.Claim(KUBECTL, ".spec.action"));
+            assertThat(conflict.describe())
+                    .isEqualTo("update AuthorizationPolicy bookinfo/reviews-viewer: fields owned by " + KUBECTL
+                            + ": .spec.action");
+            assertThat(onCluster("reviews-viewer").getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.ALLOW);
+        }
+
+        @Test
+        void withoutTakingOverTheApplyWritesNothingOverTheOtherManager() throws Exception {
+            ApplyPlan plan = kubectlOwnedPlan();
+
+            ApplyResult result = applier.apply(plan);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.drifts()).as("a field conflict is not drift").isEmpty();
+            assertThat(result.error().code()).isEqualTo(409);
+            assertThat(result.error().message())
+                    .isEqualTo("Apply failed with 1 conflict: conflict with \"" + KUBECTL
+                            + "\" using security.istio.io/v1: .spec.action");
+            assertThat(onCluster("reviews-viewer").getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.ALLOW);
+        }
+
+        @Test
+        void takingOverForcesOnlyThoseResourcesAndMovesTheFieldsToTrustmap() throws Exception {
+            ApplyPlan plan = kubectlOwnedPlan();
+            ApplyPlan takingOver = plan.takingOver(applier.dryRun(plan).conflicts());
+
+            DryRunResult forcedCheck = applier.dryRun(takingOver);
+            ApplyResult result = applier.apply(takingOver);
+
+            assertThat(forcedCheck.ok()).isTrue();
+            assertThat(takingOver.takenFrom()).containsExactly(KUBECTL);
+            assertThat(takingOver.takesOver(plan.changes().get(1))).isFalse();
+            assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
+            AuthorizationPolicy updated = onCluster("reviews-viewer");
+            assertThat(updated.getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.AUDIT);
+            assertThat(updated.getMetadata().getManagedFields())
+                    .extracting(ManagedFieldsEntry::getManager)
+                    .containsExactly(KUBECTL, "trustmap");
+            AuthorizationPolicy next = edited(updated);
+            next.getSpec().setAction(AuthorizationPolicyAction.DENY);
+            DryRunResult again = applier.dryRun(new ApplyPlan(List.of(Change.of(updated, next))));
+            assertThat(again.ok()).as("trustmap owns the action now").isTrue();
+        }
+
+        @Test
+        void aTakeOverStillStopsOnDriftAndWritesNothing() throws Exception {
+            ApplyPlan plan = kubectlOwnedPlan();
+            ApplyPlan takingOver = plan.takingOver(applier.dryRun(plan).conflicts());
+            cluster.api().raceBeforeNextApply(stored -> {
+                stored.with("spec").put("action", "DENY");
+                return stored;
+            });
+
+            ApplyResult result = applier.apply(takingOver);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.STOPPED);
+            assertThat(result.applied()).isEmpty();
+            assertThat(result.drifts())
+                    .extracting(d -> d.change().key())
+                    .containsExactly("AuthorizationPolicy bookinfo/reviews-viewer");
+            assertThat(onCluster("reviews-viewer").getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.DENY);
+            assertThat(onCluster("deny-deletes")).isNull();
+        }
+
+        @Test
+        void aTakeOverOfAResourceThatChangedBeforeTheApplyStopsBeforeWriting() throws Exception {
+            ApplyPlan plan = kubectlOwnedPlan();
+            ApplyPlan takingOver = plan.takingOver(applier.dryRun(plan).conflicts());
+            AuthorizationPolicy theirs = onCluster("reviews-viewer");
+            theirs.getSpec().setAction(AuthorizationPolicyAction.DENY);
+            cluster.client().resource(theirs).update();
+
+            ApplyResult result = applier.apply(takingOver);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.STOPPED);
+            assertThat(result.drifts()).hasSize(1);
+            assertThat(onCluster("reviews-viewer").getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.DENY);
+            assertThat(onCluster("deny-deletes")).isNull();
+        }
+    }
+
+    @Nested
     class PlanFromTheCluster {
 
         @Test

@@ -83,6 +83,32 @@ public final class MockCluster implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Makes {@code manager} the owner of every {@code spec} field of the stored {@code object}, as {@code kubectl
+     * apply} (manager {@code kubectl-client-side-apply}, operation Update) leaves a policy it created; returns the
+     * object as stored now.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends HasMetadata> T managedBy(T object, String manager) {
+        T live = client.resource(object).get();
+        Map<String, Object> tree = Serialization.jsonMapper().convertValue(live, Map.class);
+        Map<String, Object> owned = new java.util.LinkedHashMap<>();
+        ((Map<String, Object>) tree.getOrDefault("spec", Map.of()))
+                .keySet()
+                .forEach(k -> owned.put("f:" + k, Map.of()));
+        io.fabric8.kubernetes.api.model.FieldsV1 fields = new io.fabric8.kubernetes.api.model.FieldsV1();
+        fields.setAdditionalProperty("f:spec", owned);
+        live.getMetadata()
+                .setManagedFields(List.of(new io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder()
+                        .withManager(manager)
+                        .withOperation("Update")
+                        .withApiVersion(live.getApiVersion())
+                        .withFieldsType("FieldsV1")
+                        .withFieldsV1(fields)
+                        .build()));
+        return client.resource(live).update();
+    }
+
     /** Creates every object of these YAML files (relative to the test resources). */
     public MockCluster load(String... resources) throws IOException {
         for (String resource : resources) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -196,6 +197,62 @@ class ApplyWindowTest {
     }
 
     @Test
+    void fieldsOwnedByKubectlAreListedAndTakenOverOnlyWhenTheUserChooses(FxRobot robot) throws Exception {
+        await(() -> STARTED.equals(window.viewModel().sourceProperty().get()));
+        cluster.managedBy(policy("reviews-viewer"), "kubectl-client-side-apply");
+        connect(robot);
+        draftAuditOfReviewsViewerAsKubectlLeftIt(robot);
+        robot.clickOn("#applyButton");
+
+        await(() -> viewModel().phaseProperty().get() == Phase.CONFLICT);
+        assertThat(text("#applyHeading"))
+                .isEqualTo("Other tools manage fields this draft changes in 1 of 1 resource. Nothing was written.");
+        assertThat(area("#applyDetails"))
+                .isEqualTo("✗ update " + REVIEWS_VIEWER + ": fields owned by kubectl-client-side-apply: .spec.action");
+        assertThat(text("#applyTakeOverHelp")).contains("its next apply or sync may set them back");
+        CheckBox takeOver = robot.lookup("#applyTakeOver").queryAs(CheckBox.class);
+        Button confirm = robot.lookup("#applyConfirm").queryAs(Button.class);
+        assertThat(takeOver.isVisible()).isTrue();
+        assertThat(takeOver.isSelected()).as("never preselected").isFalse();
+        assertThat(confirm.isDisabled()).isTrue();
+        screenshot("apply-conflict.png");
+
+        robot.clickOn("#applyTakeOver");
+        await(() -> !confirm.isDisabled());
+        assertThat(confirm.getText()).isEqualTo("Check again, taking over");
+        robot.clickOn("#applyConfirm");
+
+        await(() -> viewModel().phaseProperty().get() == Phase.CONFIRM);
+        assertThat(area("#applyDetails"))
+                .isEqualTo("Update 1:\n  " + REVIEWS_VIEWER + "\n\nTake over fields from kubectl-client-side-apply:\n  "
+                        + REVIEWS_VIEWER + ": owned by kubectl-client-side-apply: .spec.action");
+        assertThat(policy("reviews-viewer").getSpec().getAction())
+                .as("the forced dry run stored nothing")
+                .isEqualTo(AuthorizationPolicyAction.ALLOW);
+        robot.clickOn("#applyConfirm");
+
+        await(() -> viewModel().phaseProperty().get() == Phase.DONE);
+        AuthorizationPolicy written = policy("reviews-viewer");
+        assertThat(written.getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.AUDIT);
+        assertThat(written.getMetadata().getManagedFields())
+                .extracting(ManagedFieldsEntry::getManager)
+                .containsExactly("kubectl-client-side-apply", "trustmap");
+        assertThat(audit())
+                .extracting(AuditEntry::action, AuditEntry::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "apply", "ok (took over fields from kubectl-client-side-apply)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "dry-run", "ok (taking over fields from kubectl-client-side-apply)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "dry-run",
+                                "1 in conflict with other field managers: update " + REVIEWS_VIEWER
+                                        + ": fields owned by kubectl-client-side-apply: .spec.action"));
+        robot.clickOn("#applyBack");
+        await(() -> robot.lookup("#apply-dialog").tryQuery().isEmpty());
+    }
+
+    @Test
     void aDryRunRefusalIsListedAndBlocksTheApplyKeepingTheDraft(FxRobot robot) throws Exception {
         await(() -> STARTED.equals(window.viewModel().sourceProperty().get()));
         connect(robot);
@@ -229,6 +286,23 @@ class ApplyWindowTest {
                         "dry-run",
                         "1 refused: create AuthorizationPolicy payments/allow-nothing: namespaces \"payments\" not"
                                 + " found"));
+    }
+
+    /** Drafts reviews-viewer with action AUDIT, from the copy the informers read (owned by kubectl). */
+    private void draftAuditOfReviewsViewerAsKubectlLeftIt(FxRobot robot) throws Exception {
+        AuthorizationPolicy read = (AuthorizationPolicy) window.viewModel().state().snapshot().policies().stream()
+                .filter(p -> p.getMetadata().getName().equals("reviews-viewer"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(read.getMetadata().getManagedFields())
+                .extracting(ManagedFieldsEntry::getManager)
+                .containsExactly("kubectl-client-side-apply");
+        robot.interact(() -> editor().put(new AuthorizationPolicyBuilder(read)
+                .editSpec()
+                .withAction(AuthorizationPolicyAction.AUDIT)
+                .endSpec()
+                .build()));
+        await(() -> editor().currentDiff().isPresent());
     }
 
     private void connect(FxRobot robot) throws Exception {
