@@ -177,7 +177,10 @@ public final class DraftApplier {
      */
     static FieldConflict fieldConflict(Change change, KubernetesClientException e) {
         Status status = e.getStatus();
-        if (FailureMessages.code(e) != CONFLICT || status == null || status.getDetails() == null) {
+        if (FailureMessages.code(e) != CONFLICT
+                || status == null
+                || status.getDetails() == null
+                || status.getDetails().getCauses() == null) {
             return null;
         }
         List<Claim> claims = new ArrayList<>();

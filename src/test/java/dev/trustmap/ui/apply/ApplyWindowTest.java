@@ -229,6 +229,7 @@ class ApplyWindowTest {
         assertThat(policy("reviews-viewer").getSpec().getAction())
                 .as("the forced dry run stored nothing")
                 .isEqualTo(AuthorizationPolicyAction.ALLOW);
+        screenshot("apply-takeover-confirm.png");
         robot.clickOn("#applyConfirm");
 
         await(() -> viewModel().phaseProperty().get() == Phase.DONE);
