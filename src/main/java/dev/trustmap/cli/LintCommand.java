@@ -58,10 +58,11 @@ final class LintCommand extends BaseCommand {
                 .filter(f -> f.severity().atLeast(minSeverity))
                 .toList();
         switch (format) {
-            case JSON -> out().println(FindingsOutput.json(findings, manifests::locate));
+            case JSON -> out().println(FindingsOutput.json(findings, (Finding f) -> manifests.locate(f)));
             case SARIF ->
-                out().println(FindingsOutput.sarif(findings, validator.checkers(), version(), manifests::locate));
-            default -> out().print(FindingsOutput.text(findings));
+                out().println(FindingsOutput.sarif(
+                        findings, validator.checkers(), version(), (Finding f) -> manifests.locate(f)));
+            default -> out().print(FindingsOutput.text(findings, (Finding f) -> manifests.locate(f)));
         }
         if (format != Format.TEXT) {
             err().println(FindingsOutput.summary(findings));

@@ -6,9 +6,12 @@ import dev.trustmap.export.report.LocatedManifests;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.source.traffic.TrafficFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -32,16 +35,44 @@ final class MeshInput {
     @Option(names = "--traffic", description = "Traffic file (see README: Traffic files).")
     Path trafficFile;
 
-    LocatedManifests load() throws ManifestException {
-        return source.lab ? LocatedManifests.lab() : LocatedManifests.load(source.manifests);
+    /** The mesh; manifests that hold no workload at all are bad input (a wrong folder, most likely). */
+    LocatedManifests load() throws ManifestException, BadInputException {
+        if (source.lab) {
+            return LocatedManifests.lab();
+        }
+        LocatedManifests manifests = LocatedManifests.load(source.manifests);
+        if (manifests.mesh().snapshot().workloads().isEmpty()) {
+            throw new BadInputException(
+                    source.manifests.stream().map(Path::toString).collect(Collectors.joining(", "))
+                            + ": no workloads (Deployments, StatefulSets, DaemonSets, Jobs or Pods) found;"
+                            + " name the folder or files that hold the mesh's manifests");
+        }
+        return manifests;
     }
 
-    /** The traffic file's edges; without one, simulated traffic for the lab and none for manifests. */
-    Traffic traffic(Engine engine) throws ManifestException {
+    /**
+     * The traffic: the {@code --traffic} file; else, like the app's Open folder, the traffic file of a manifest
+     * folder (see {@link TrafficFile#locate}); else simulated traffic for the lab and none for manifests.
+     */
+    Traffic traffic(Engine engine) throws ManifestException, BadInputException {
         if (trafficFile != null) {
             return TrafficFile.read(trafficFile);
         }
-        return source.lab ? LabTraffic.simulate(engine, LAB_SECONDS, Instant.now()) : Traffic.none();
+        if (source.lab) {
+            return LabTraffic.simulate(engine, LAB_SECONDS, Instant.now());
+        }
+        List<Path> found = source.manifests.stream()
+                .filter(Files::isDirectory)
+                .map(TrafficFile::locate)
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
+        if (found.size() > 1) {
+            throw new BadInputException("several traffic files: "
+                    + found.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + "; choose one with --traffic FILE");
+        }
+        return found.isEmpty() ? Traffic.none() : TrafficFile.read(found.get(0));
     }
 
     /** What the mesh is called in titles. */

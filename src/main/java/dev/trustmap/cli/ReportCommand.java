@@ -82,11 +82,12 @@ final class ReportCommand extends BaseCommand {
     }
 
     private void write(String html) throws BadInputException {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new BadInputException(
+                    output + ": the folder " + parent + " does not exist; create it first or choose another file");
+        }
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             Files.writeString(output, html, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BadInputException(

@@ -34,8 +34,7 @@ public final class AuthzPolicyMapper {
                 : Action.valueOf(spec.getAction().name());
         String provider = provider(spec.getActionDetail());
         List<PolicyTargetReference> targets = targets(spec);
-        Map<String, String> selector =
-                spec.getSelector() == null ? null : spec.getSelector().getMatchLabels();
+        Map<String, String> selector = PolicyCompiler.matchLabels(spec.getSelector());
         ClauseCompiler clauses = new ClauseCompiler(meshConfig, meta.getNamespace());
         List<AuthzRule> rules = new ArrayList<>();
         List<Rule> specRules = spec.getRules() == null ? List.of() : spec.getRules();

@@ -8,6 +8,7 @@ import io.fabric8.istio.api.api.networking.v1alpha3.TrafficPolicy;
 import io.fabric8.istio.api.api.networking.v1alpha3.TrafficPolicyPortTrafficPolicy;
 import io.fabric8.istio.api.api.security.v1beta1.JWTHeader;
 import io.fabric8.istio.api.api.security.v1beta1.PeerAuthenticationMutualTLS;
+import io.fabric8.istio.api.api.type.v1beta1.WorkloadSelector;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
@@ -43,6 +44,21 @@ public final class PolicyCompiler {
         return new PolicySet(snapshot.meshConfig(), authzPolicies, peerPolicies, requestPolicies, destRules);
     }
 
+    /**
+     * A selector's labels, or null when it selects by namespace: no selector, or one without labels. Istio has only
+     * {@code matchLabels}; a selector whose {@code matchExpressions} the API server pruned is empty and, like Istio
+     * (a PeerAuthentication with empty labels is namespace-wide; an empty label set matches every workload), applies
+     * to the whole namespace.
+     */
+    static Map<String, String> matchLabels(WorkloadSelector selector) {
+        if (selector == null
+                || selector.getMatchLabels() == null
+                || selector.getMatchLabels().isEmpty()) {
+            return null;
+        }
+        return selector.getMatchLabels();
+    }
+
     static PeerAuthnPolicy peerAuthn(PeerAuthentication resource) {
         var spec = resource.getSpec();
         var meta = resource.getMetadata();
@@ -50,7 +66,7 @@ public final class PolicyCompiler {
         MtlsMode mode = MtlsMode.UNSET;
         Map<Integer, MtlsMode> ports = new HashMap<>();
         if (spec != null) {
-            selector = spec.getSelector() == null ? null : spec.getSelector().getMatchLabels();
+            selector = matchLabels(spec.getSelector());
             mode = mode(spec.getMtls());
             if (spec.getPortLevelMtls() != null) {
                 spec.getPortLevelMtls().forEach((port, mtls) -> ports.put(Integer.parseInt(port.trim()), mode(mtls)));
@@ -73,7 +89,7 @@ public final class PolicyCompiler {
         List<JwtRule> rules = new ArrayList<>();
         Map<String, String> selector = null;
         if (spec != null) {
-            selector = spec.getSelector() == null ? null : spec.getSelector().getMatchLabels();
+            selector = matchLabels(spec.getSelector());
             for (var rule : spec.getJwtRules() == null
                     ? List.<io.fabric8.istio.api.api.security.v1beta1.JWTRule>of()
                     : spec.getJwtRules()) {
@@ -114,9 +130,7 @@ public final class PolicyCompiler {
                 meta.getName(),
                 resolveHost(spec == null ? "" : spec.getHost(), namespace),
                 spec == null ? List.of() : orEmpty(spec.getExportTo()),
-                spec == null || spec.getWorkloadSelector() == null
-                        ? null
-                        : spec.getWorkloadSelector().getMatchLabels(),
+                spec == null ? null : matchLabels(spec.getWorkloadSelector()),
                 policy == null || policy.getTls() == null ? null : tlsMode(policy.getTls()),
                 ports,
                 policy != null,

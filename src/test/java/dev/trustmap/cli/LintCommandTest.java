@@ -9,10 +9,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LintCommandTest {
     @TempDir
@@ -111,6 +115,79 @@ class LintCommandTest {
 
         assertThat(run.out()).contains("ERROR TM202 PeerAuthentication istio-system/web spec.selector");
         assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    /** Every checker reachable from the command line: the reader must not reject its trigger fixture first. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checkerCodes")
+    void reportsEveryCheckersTriggerFixture(String code) {
+        CliRun run = CliRun.of(
+                "lint",
+                "--manifests",
+                fixture("base.yaml").toString(),
+                fixture(code + "/trigger").toString());
+
+        assertThat(run.err()).doesNotContain("is not a known field");
+        assertThat(run.exitCode()).as("exit code, stderr: %s", run.err()).isIn(0, 1);
+        assertThat(run.out()).contains(" " + code + " ");
+    }
+
+    static List<String> checkerCodes() throws IOException {
+        try (Stream<Path> cases = Files.list(fixture(""))) {
+            return cases.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith("TM"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Test
+    void pointsTm204AtTheLineOfMatchExpressions() {
+        Path trigger = fixture("TM204/trigger");
+
+        CliRun run = CliRun.of("lint", "--manifests", fixture("base.yaml").toString(), trigger.toString());
+
+        assertThat(run.out())
+                .contains(trigger.resolve("manifests.yaml") + ":8: ERROR TM204 AuthorizationPolicy shop/web"
+                        + " spec.selector.matchExpressions")
+                .contains("selects every workload of shop");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void usesTheFoldersTrafficFileAndNeverCallsItAnUnknownKind() throws Exception {
+        Path bookinfo = fixture("../traffic/bookinfo");
+
+        CliRun withFolderTraffic = CliRun.of("lint", "--manifests", bookinfo.toString(), "--format", "json");
+        CliRun withoutTraffic = CliRun.of(
+                "lint",
+                "--manifests",
+                bookinfo.resolve("bookinfo.yaml").toString(),
+                bookinfo.resolve("gateway.yaml").toString(),
+                bookinfo.resolve("policies.yaml").toString(),
+                "--format",
+                "json");
+        CliRun withExplicitTraffic = CliRun.of(
+                "lint",
+                "--manifests",
+                bookinfo.toString(),
+                "--traffic",
+                bookinfo.resolve("traffic.yaml").toString(),
+                "--format",
+                "json");
+
+        assertThat(withFolderTraffic.err()).doesNotContain("unknown kinds");
+        assertThat(withExplicitTraffic.err()).doesNotContain("unknown kinds");
+        assertThat(withFolderTraffic.out()).isEqualTo(withExplicitTraffic.out()).isNotEqualTo(withoutTraffic.out());
+    }
+
+    @Test
+    void aFolderWithoutManifestsIsBadInput(@TempDir Path empty) {
+        CliRun run = CliRun.of("lint", "--manifests", empty.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(empty.toString()).contains("no workloads");
+        assertThat(run.out()).doesNotContain("0 findings");
     }
 
     @Test

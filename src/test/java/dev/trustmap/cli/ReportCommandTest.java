@@ -28,7 +28,7 @@ class ReportCommandTest {
                         List.of("create AuthorizationPolicy payments/bobs-draft"),
                         "sha256:00",
                         "ok"));
-        Path output = folder.resolve("out/report.html");
+        Path output = folder.resolve("report.html");
 
         CliRun run = CliRun.of("report", "--lab", "--audit-log", audit.toString(), "-o", output.toString());
 
@@ -67,5 +67,28 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(output)).contains("No observed traffic.").contains("Namespace shop");
+    }
+
+    @Test
+    void refusesAnOutputFolderThatDoesNotExist() {
+        Path output = folder.resolve("no/such/dir/r.html");
+
+        CliRun run = CliRun.of("report", "--lab", "-o", output.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(output + ": the folder").contains("does not exist");
+        assertThat(folder.resolve("no")).doesNotExist();
+    }
+
+    @Test
+    void readsTheTrafficFileOfTheManifestFolder() throws Exception {
+        Path bookinfo = Path.of(getClass().getResource("/traffic/bookinfo").toURI());
+        Path output = folder.resolve("report.html");
+
+        CliRun run = CliRun.of("report", "--manifests", bookinfo.toString(), "-o", output.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain(" 0 observed edges").containsPattern("[1-9]\\d* observed edges");
+        assertThat(run.err()).doesNotContain("Traffic");
     }
 }

@@ -24,8 +24,18 @@ public final class FindingsOutput {
 
     /** One line per finding, then a summary line: {@code 3 findings: 1 error, 2 warnings, 0 info}. */
     public static String text(List<Finding> findings) {
+        return text(findings, f -> Optional.empty());
+    }
+
+    /** {@link #text(List)} with each line starting {@code file:line: } where the finding's field was read. */
+    public static String text(List<Finding> findings, Function<Finding, Optional<LocatedManifests.Location>> locate) {
         StringBuilder out = new StringBuilder();
-        findings.forEach(f -> out.append(f.toLine()).append('\n'));
+        findings.forEach(f -> {
+            locate.apply(f)
+                    .ifPresent(l ->
+                            out.append(l.file()).append(':').append(l.line()).append(": "));
+            out.append(f.toLine()).append('\n');
+        });
         out.append(summary(findings)).append('\n');
         return out.toString();
     }
@@ -42,7 +52,7 @@ public final class FindingsOutput {
     }
 
     /** A JSON array of objects with the finding's fields. */
-    public static String json(List<Finding> findings, Function<String, Optional<LocatedManifests.Location>> locate) {
+    public static String json(List<Finding> findings, Function<Finding, Optional<LocatedManifests.Location>> locate) {
         List<Map<String, Object>> array = new ArrayList<>();
         for (Finding f : findings) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -52,7 +62,7 @@ public final class FindingsOutput {
             item.put("path", f.path());
             item.put("message", f.message());
             item.put("fix", f.fix());
-            locate.apply(f.resource()).ifPresent(l -> {
+            locate.apply(f).ifPresent(l -> {
                 item.put("file", l.file());
                 item.put("line", l.line());
             });
@@ -66,7 +76,7 @@ public final class FindingsOutput {
             List<Finding> findings,
             List<Checker> checkers,
             String version,
-            Function<String, Optional<LocatedManifests.Location>> locate) {
+            Function<Finding, Optional<LocatedManifests.Location>> locate) {
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         List<Map<String, Object>> rules = new ArrayList<>();
         for (Checker checker : checkers) {
@@ -74,7 +84,7 @@ public final class FindingsOutput {
             rules.add(rule(checker));
         }
         List<Map<String, Object>> results = findings.stream()
-                .map(f -> result(f, ruleIndex.getOrDefault(f.code(), -1), locate.apply(f.resource())))
+                .map(f -> result(f, ruleIndex.getOrDefault(f.code(), -1), locate.apply(f)))
                 .collect(Collectors.toList());
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "trustmap");

@@ -1,5 +1,6 @@
 package dev.trustmap.export.report;
 
+import dev.trustmap.analysis.findings.Finding;
 import dev.trustmap.analysis.findings.ResourceRefs;
 import dev.trustmap.source.folder.AssembledMesh;
 import dev.trustmap.source.folder.ManifestException;
@@ -74,6 +75,14 @@ public final class LocatedManifests {
     public Optional<Location> locate(String resource) {
         ParsedResource parsed = byResource.get(resource);
         return parsed == null ? Optional.empty() : Optional.of(new Location(parsed.file(), parsed.line()));
+    }
+
+    /** Where a finding's field (its resource and path) was read: the line of the path, else of the object. */
+    public Optional<Location> locate(Finding finding) {
+        ParsedResource parsed = byResource.get(finding.resource());
+        return parsed == null
+                ? Optional.empty()
+                : Optional.of(new Location(parsed.file(), parsed.lineOf(finding.path())));
     }
 
     private static List<Path> files(List<Path> paths) throws ManifestException {

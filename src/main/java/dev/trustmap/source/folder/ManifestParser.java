@@ -12,7 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,12 +123,15 @@ public final class ManifestParser {
                         FieldPaths.field(base, "apiVersion"),
                         "unsupported apiVersion " + apiVersion + " for " + kind + "; use " + alternatives(versions));
             }
-            if (type != GenericKubernetesResource.class) {
-                checkFields(node, type, base);
-            }
+            List<String> pruned = type == GenericKubernetesResource.class ? List.of() : checkFields(node, type, base);
             requireName(node, base);
             try {
-                return new ParsedResource(serialization.convertValue(node, type), origin, document.lineOf(base));
+                return new ParsedResource(
+                        serialization.convertValue(node, type),
+                        origin,
+                        document.lineOf(base),
+                        fieldLines(base),
+                        pruned.stream().map(p -> relative(base, p)).toList());
             } catch (RuntimeException e) {
                 LOG.debug("Conversion of {} {} failed", kind, base, e);
                 String path = ConversionErrors.pathOf(e, base);
@@ -147,13 +152,33 @@ public final class ManifestParser {
             return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
         }
 
-        private void checkFields(JsonNode node, Class<?> type, String base) throws ManifestException {
-            SchemaChecker.Problem first = SchemaChecker.check(node, type, base).stream()
+        /** Rejects the first field that does not fit; returns the fields the API server would prune instead. */
+        private List<String> checkFields(JsonNode node, Class<?> type, String base) throws ManifestException {
+            SchemaChecker.Result result = SchemaChecker.check(node, type, base);
+            SchemaChecker.Problem first = result.problems().stream()
                     .min(Comparator.comparingInt(problem -> document.lineOf(problem.path())))
                     .orElse(null);
             if (first != null) {
                 throw error(first.path(), first.message());
             }
+            result.pruned()
+                    .forEach(p -> LOG.debug("{}:{}: {} is pruned by the API server", origin, document.lineOf(p), p));
+            return result.pruned();
+        }
+
+        /** The lines of the object's fields, keyed by their path inside the object. */
+        private Map<String, Integer> fieldLines(String base) {
+            Map<String, Integer> lines = new HashMap<>();
+            document.lines().forEach((path, line) -> {
+                if (base.isEmpty() || path.startsWith(base + ".")) {
+                    lines.put(relative(base, path), line);
+                }
+            });
+            return lines;
+        }
+
+        private static String relative(String base, String path) {
+            return base.isEmpty() ? path : path.substring(base.length() + 1);
         }
 
         private String requireText(JsonNode node, String base, String field) throws ManifestException {

@@ -168,10 +168,16 @@ public final class MeshAssembler {
         return policies;
     }
 
+    /** A traffic file ({@code trustmap.dev/v1 Traffic}) found among the manifests: read as traffic, not skipped. */
+    private static boolean isTrafficFile(ParsedResource resource) {
+        return "Traffic".equals(resource.object().getKind())
+                && "trustmap.dev/v1".equals(resource.object().getApiVersion());
+    }
+
     private static Map<String, Integer> skippedKinds(List<ParsedResource> resources) {
         Map<String, Integer> skipped = new TreeMap<>();
         resources.stream()
-                .filter(resource -> !resource.supported())
+                .filter(resource -> !resource.supported() && !isTrafficFile(resource))
                 .forEach(resource -> skipped.merge(resource.object().getKind(), 1, Integer::sum));
         return skipped;
     }

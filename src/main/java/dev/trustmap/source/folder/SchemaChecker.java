@@ -31,11 +31,22 @@ final class SchemaChecker {
             "io.fabric8.kubernetes.model.jackson.JsonUnwrappedDeserializer";
     private static final int MAX_LISTED_FIELDS = 12;
 
+    /**
+     * Fields the API server prunes instead of rejecting, by model class and field name: Istio's WorkloadSelector has
+     * only {@code matchLabels}, so {@code matchExpressions} is dropped and the selector may end up empty.
+     */
+    private static final Map<String, Set<String>> PRUNED =
+            Map.of("io.fabric8.istio.api.api.type.v1beta1.WorkloadSelector", Set.of("matchExpressions"));
+
     /** A field that does not fit the model. */
     record Problem(String path, String message) {}
 
+    /** What the walk found: fields that do not fit, and fields the cluster would prune (their paths). */
+    record Result(List<Problem> problems, List<String> pruned) {}
+
     private final Set<String> ignored;
     private final List<Problem> problems = new ArrayList<>();
+    private final List<String> pruned = new ArrayList<>();
 
     private SchemaChecker(String base) {
         this.ignored = Set.of(
@@ -49,10 +60,10 @@ final class SchemaChecker {
      *
      * @param base the path of the document inside its file, {@code ""} unless it is an item of a List
      */
-    static List<Problem> check(JsonNode document, Class<?> type, String base) {
+    static Result check(JsonNode document, Class<?> type, String base) {
         SchemaChecker checker = new SchemaChecker(base);
         checker.checkValue(document, INTROSPECTOR.constructType(type), base);
-        return checker.problems;
+        return new Result(List.copyOf(checker.problems), List.copyOf(checker.pruned));
     }
 
     private void checkValue(JsonNode node, JavaType type, String path) {
@@ -115,7 +126,10 @@ final class SchemaChecker {
             Map.Entry<String, JsonNode> field = it.next();
             String child = FieldPaths.field(path, field.getKey());
             JavaType fieldType = known.get(field.getKey());
-            if (fieldType == null && !ignored.contains(child)) {
+            if (fieldType == null
+                    && PRUNED.getOrDefault(type.getName(), Set.of()).contains(field.getKey())) {
+                pruned.add(child);
+            } else if (fieldType == null && !ignored.contains(child)) {
                 problems.add(new Problem(child, unknownFieldMessage(field.getKey(), known.keySet())));
             } else if (fieldType != null) {
                 checkValue(field.getValue(), fieldType, child);

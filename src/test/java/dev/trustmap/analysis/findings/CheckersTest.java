@@ -24,6 +24,7 @@ class CheckersTest {
         "TM201, AuthorizationPolicy shop/web, spec.rules[0].from[0].source.principals",
         "TM202, PeerAuthentication istio-system/web, spec.selector",
         "TM203, AuthorizationPolicy shop/web, spec.selector.matchLabels",
+        "TM204, AuthorizationPolicy shop/web, spec.selector.matchExpressions",
         "TM205, AuthorizationPolicy shop/db, spec.rules[0].to[0].operation.methods",
         "TM206, AuthorizationPolicy shop/no-admin, spec.rules[0].to[0].operation.notPaths",
         "TM207, AuthorizationPolicy shop/api, spec.rules[0].to[0].operation.hosts",

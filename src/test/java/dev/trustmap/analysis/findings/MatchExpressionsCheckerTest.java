@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustmap.engine.Engine;
 import dev.trustmap.mesh.MeshSnapshot;
+import dev.trustmap.mesh.Workload;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicyBuilder;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * TM204 needs an object the folder source refuses ({@code matchExpressions} is not in Istio's schema), as a cluster
- * source would deliver it: the field kept in the selector's additional properties.
+ * TM204 on objects as a cluster source delivers them (the field kept in the selector's additional properties) and as
+ * the folder reader reads them (the field accepted like the API server does, and ignored by the engine).
  */
 class MatchExpressionsCheckerTest {
 
@@ -38,6 +39,21 @@ class MatchExpressionsCheckerTest {
         policy.getSpec().getSelector().setMatchLabels(Map.of("app", "web"));
 
         assertThat(new MatchExpressionsChecker().check(context(policy))).isEmpty();
+    }
+
+    @Test
+    void theEngineAppliesAPolicyWithOnlyMatchExpressionsToTheWholeNamespace() throws Exception {
+        Engine engine = Engine.of(CheckerFixtures.snapshot("TM204/trigger"));
+
+        for (String name : List.of("web", "api", "db")) {
+            Workload workload = engine.snapshot().workloads().stream()
+                    .filter(w -> w.namespace().equals("shop") && w.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(engine.policiesSelecting(workload))
+                    .as("policies selecting shop/%s", name)
+                    .anySatisfy(p -> assertThat(p.name()).isEqualTo("web"));
+        }
     }
 
     private static AuthorizationPolicy policy() {

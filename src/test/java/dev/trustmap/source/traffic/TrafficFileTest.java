@@ -61,10 +61,10 @@ class TrafficFileTest {
         }
 
         @Test
-        void isSkippedByTheFolderSourceAsAnUnknownKind() throws Exception {
+        void isNotCountedByTheFolderSourceAsAnUnknownKind() throws Exception {
             AssembledMesh mesh = FolderSource.load(List.of(folder));
 
-            assertThat(mesh.skippedKinds()).isEqualTo(Map.of("Traffic", 1));
+            assertThat(mesh.skippedKinds()).isEmpty();
             assertThat(mesh.warnings()).isEmpty();
             assertThat(mesh.snapshot().workloads()).hasSize(7);
         }
