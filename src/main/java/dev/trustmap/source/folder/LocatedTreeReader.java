@@ -36,7 +36,8 @@ final class LocatedTreeReader {
 
     /**
      * Reads every document of {@code text}; empty documents are dropped. Text starting with '{' or '[' is read as
-     * JSON (several concatenated values allowed), anything else as YAML.
+     * JSON (several concatenated values allowed) when its first key is quoted; anything else, flow-style YAML included,
+     * as YAML.
      *
      * @param origin the file name used in errors
      * @param firstLine the line of {@code origin} where {@code text} starts
@@ -46,9 +47,12 @@ final class LocatedTreeReader {
     }
 
     private List<LocatedDocument> readAll(String text) throws ManifestException {
-        boolean json = looksLikeJson(text);
+        return readAll(text, looksLikeJson(text) ? JSON : YAML);
+    }
+
+    private List<LocatedDocument> readAll(String text, JsonFactory factory) throws ManifestException {
         List<LocatedDocument> documents = new ArrayList<>();
-        try (JsonParser parser = json ? JSON.createParser(text) : YAML.createParser(text)) {
+        try (JsonParser parser = factory.createParser(text)) {
             while (parser.nextToken() != null) {
                 lines = new HashMap<>();
                 int line = lineOf(parser.currentTokenLocation());
@@ -65,9 +69,19 @@ final class LocatedTreeReader {
         return documents;
     }
 
+    /**
+     * JSON when the text opens with '{' or '[' and its first key or value is quoted ({@code {"kind": ...}}); flow-style
+     * YAML ({@code {kind: Pod}}) opens the same way but is read as YAML, which JSON would reject.
+     */
     private static boolean looksLikeJson(String text) {
-        String start = text.stripLeading();
-        return start.startsWith("{") || start.startsWith("[");
+        int i = 0;
+        while (i < text.length() && "{[ \t\r\n".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        return i == text.length() || "\"}]".indexOf(text.charAt(i)) >= 0;
     }
 
     // TODO(#2): YAML anchors and aliases ('*name') are not expanded; an alias reads as its name.

@@ -24,6 +24,13 @@ public final class YamlErrors {
             "document start", "a new document",
             "stream end", "the end of the file");
 
+    /** SnakeYAML's contexts for constructs noticed as broken only later, as what the user should fix. */
+    private static final Map<String, String> CONSTRUCTS = Map.of(
+            "while parsing a flow sequence", "the list opened with '[' here is not closed with ']'",
+            "while parsing a flow mapping", "the mapping opened with '{' here is not closed with '}'",
+            "while scanning a simple key", "this key has no ':' after it",
+            "while scanning a quoted scalar", "the quote opened here is not closed");
+
     private static final Pattern TOKEN = Pattern.compile("'?<([a-z ]+)>'?");
 
     private YamlErrors() {}
@@ -49,17 +56,28 @@ public final class YamlErrors {
         return new ManifestException(origin, line, null, describe(e.getOriginalMessage(), column));
     }
 
-    /** Points at the problem, or at the start of the construct when the problem is only noticed at the end. */
+    /**
+     * Points at the problem, or at the start of the construct when the problem is only noticed later: an unclosed
+     * {@code [} or {@code {}, a key without ':' or an unclosed quote is reported by SnakeYAML where it gave up (often
+     * the next line), but the line to fix is the one where the construct starts.
+     */
     private static ManifestException yamlError(MarkedYAMLException yaml, String origin, int lineOffset) {
         Mark mark = yaml.getProblemMark();
         String problem = yaml.getProblem();
-        boolean atEnd = problem != null && problem.contains("end of stream");
-        if (atEnd && yaml.getContextMark() != null && yaml.getContext() != null) {
-            mark = yaml.getContextMark();
-            problem = problem + " " + yaml.getContext();
+        if (startsConstruct(yaml) || (problem != null && problem.contains("end of stream"))) {
+            if (yaml.getContextMark() != null && yaml.getContext() != null) {
+                mark = yaml.getContextMark();
+                String construct = CONSTRUCTS.get(yaml.getContext());
+                problem = construct == null ? problem + " " + yaml.getContext() : construct + " (" + problem + ")";
+            }
         }
         return new ManifestException(
                 origin, mark.getLine() + 1 + lineOffset, null, describe(problem, mark.getColumn() + 1));
+    }
+
+    private static boolean startsConstruct(MarkedYAMLException yaml) {
+        String context = yaml.getContext();
+        return context != null && (context.startsWith("while parsing a flow") || context.startsWith("while scanning"));
     }
 
     private static String describe(String problem, int column) {

@@ -43,11 +43,11 @@ public final class AuditController {
         table.setItems(viewModel.rows());
         table.getColumns()
                 .setAll(List.of(
-                        column("audit.column.time", AuditRow::time, 130),
-                        column("audit.column.action", AuditRow::action, 75),
+                        column("audit.column.time", AuditRow::time, AuditRow::fullTime, 80),
+                        column("audit.column.action", AuditRow::action, 100),
                         column("audit.column.context", AuditRow::context, 85),
-                        column("audit.column.kubeUser", AuditRow::kubeUser, 95),
-                        column("audit.column.resources", AuditRow::resourceCount, 70),
+                        column("audit.column.kubeUser", AuditRow::kubeUser, 90),
+                        column("audit.column.resources", AuditRow::resourceCount, 80),
                         column("audit.column.outcome", AuditRow::outcome, 90)));
         // The pane is narrow beside the graph: the last column (outcome) takes what is left, no scrolling sideways.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -56,20 +56,37 @@ public final class AuditController {
     }
 
     private TableColumn<AuditRow, String> column(String key, Function<AuditRow, String> value, double width) {
+        return column(key, value, value, width);
+    }
+
+    private TableColumn<AuditRow, String> column(
+            String key, Function<AuditRow, String> value, Function<AuditRow, String> tip, double width) {
         TableColumn<AuditRow, String> column = new TableColumn<>(messages.get(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
-        column.setCellFactory(c -> new TipCell());
+        column.setCellFactory(c -> new TipCell(tip));
         return column;
     }
 
-    /** A cell whose text, when cut short, shows whole in a tooltip. */
+    /** A cell whose text, when cut short or compact, shows whole in a tooltip. */
     private static final class TipCell extends javafx.scene.control.TableCell<AuditRow, String> {
+        private final Function<AuditRow, String> tip;
+
+        TipCell(Function<AuditRow, String> tip) {
+            this.tip = tip;
+        }
+
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             setText(empty ? null : text);
-            setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            int index = getIndex();
+            AuditRow row =
+                    empty || index < 0 || index >= getTableView().getItems().size()
+                            ? null
+                            : getTableView().getItems().get(index);
+            String whole = row == null ? text : tip.apply(row);
+            setTooltip(empty || whole == null || whole.isEmpty() ? null : new javafx.scene.control.Tooltip(whole));
         }
     }
 

@@ -70,6 +70,9 @@ public final class EditorController {
     @FXML
     private TextArea yamlArea;
 
+    @FXML
+    private javafx.scene.control.Hyperlink yamlErrorLink;
+
     private final Runnable openGenerate;
 
     EditorController(EditorViewModel viewModel, Runnable openGenerate) {
@@ -126,6 +129,9 @@ public final class EditorController {
         applyButton.disableProperty().bind(viewModel.applyBlockedProperty().isNotEmpty());
         // A disabled button gets no mouse events, so the tooltip saying why sits on its box.
         javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
+        // The button sits at the window's right edge: a long reason wraps instead of running off the screen.
+        why.setWrapText(true);
+        why.setMaxWidth(360);
         why.textProperty()
                 .bind(javafx.beans.binding.Bindings.when(
                                 viewModel.applyBlockedProperty().isEmpty())
@@ -152,14 +158,33 @@ public final class EditorController {
         yamlError.textProperty().bind(yaml.errorProperty());
         yamlError.visibleProperty().bind(yaml.errorProperty().isNotEmpty());
         yamlError.managedProperty().bind(yamlError.visibleProperty());
-        yaml.errorLineProperty().addListener((obs, old, now) -> markLine(now.intValue()));
+        yaml.errorLineProperty().addListener((obs, old, now) -> markLine(now.intValue(), false));
+        yamlErrorLink
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> yaml.errorLineProperty().get() == 0
+                                ? ""
+                                : java.text.MessageFormat.format(
+                                        resources.getString("editor.yaml.errorLine"),
+                                        yaml.errorLineProperty().get(),
+                                        yaml.errorLineTextProperty().get()),
+                        yaml.errorLineProperty(),
+                        yaml.errorLineTextProperty()));
+        yamlErrorLink.visibleProperty().bind(yaml.errorLineProperty().greaterThan(0));
+        yamlErrorLink.managedProperty().bind(yamlErrorLink.visibleProperty());
     }
 
-    // TODO(#5): a TextArea cannot colour one line; the error line gets a red border and its text is selected once
-    // the user leaves the editor. A code editor control (RichTextFX) would mark it in place.
-    private void markLine(int line) {
+    @FXML
+    void selectErrorLine() {
+        markLine(viewModel.yaml().errorLineProperty().get(), true);
+        yamlArea.requestFocus();
+    }
+
+    // TODO(#5): a TextArea cannot colour one line; the error line gets a red border, a link under the error names the
+    // line and selects it, and it is selected when the user is not typing. RichTextFX would mark it in place.
+    private void markLine(int line, boolean evenWhileTyping) {
         yamlArea.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), line > 0);
-        if (line > 0 && !yamlArea.isFocused()) {
+        if (line > 0 && (evenWhileTyping || !yamlArea.isFocused())) {
             String[] lines = yamlArea.getText().split("\n", -1);
             int start = 0;
             for (int i = 0; i < line - 1 && i < lines.length; i++) {
@@ -208,12 +233,19 @@ public final class EditorController {
         viewModel.discard();
     }
 
-    /** A change row, styled by what it is (would break, opens, resource). */
+    /** A change row, styled by what it is (would break, opens, resource); long rows wrap to the list's width. */
     private static final class ChangeCell extends javafx.scene.control.ListCell<String> {
+        ChangeCell() {
+            setWrapText(true);
+            // A pref width of 0 lets the cell take the list's width and wrap, instead of widening past it.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
+            setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
             getStyleClass().removeAll("change-break", "change-opens");
             if (!empty && item.startsWith("Would break")) {
                 getStyleClass().add("change-break");

@@ -28,6 +28,7 @@ public final class YamlEditorViewModel {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper errorLine = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyStringWrapper errorLineText = new ReadOnlyStringWrapper("");
     private boolean applying;
 
     YamlEditorViewModel(UiTasks tasks, Consumer<Draft> apply) {
@@ -43,6 +44,7 @@ public final class YamlEditorViewModel {
         text.set(YamlWriter.toYaml(DraftStore.documents(draft)));
         error.set("");
         errorLine.set(0);
+        errorLineText.set("");
     }
 
     /** The user changed the text (after a pause in typing): parse it in the background, apply it when valid. */
@@ -87,6 +89,7 @@ public final class YamlEditorViewModel {
     private void valid(Draft draft) {
         error.set("");
         errorLine.set(0);
+        errorLineText.set("");
         applying = true;
         try {
             apply.accept(draft);
@@ -98,11 +101,19 @@ public final class YamlEditorViewModel {
     private void invalid(Throwable failure) {
         if (failure instanceof ManifestException bad) {
             error.set(bad.getMessage());
+            errorLineText.set(lineOfText(bad.line()));
             errorLine.set(bad.line());
         } else {
             error.set(String.valueOf(failure.getMessage()));
+            errorLineText.set("");
             errorLine.set(0);
         }
+    }
+
+    /** The text of a line of the editor (1-based), trimmed; empty when there is no such line. */
+    private String lineOfText(int line) {
+        List<String> lines = text.get().lines().toList();
+        return line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "";
     }
 
     public ReadOnlyStringProperty textProperty() {
@@ -114,7 +125,12 @@ public final class YamlEditorViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The line of the problem (1-based), 0 for none. */
+    /** The text of the problem's line as the editor shows it, empty for none. */
+    public ReadOnlyStringProperty errorLineTextProperty() {
+        return errorLineText.getReadOnlyProperty();
+    }
+
+    /** The line of the problem (1-based, counted in the editor's text), 0 for none. */
     public ReadOnlyIntegerProperty errorLineProperty() {
         return errorLine.getReadOnlyProperty();
     }

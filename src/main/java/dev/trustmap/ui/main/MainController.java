@@ -108,8 +108,21 @@ public final class MainController {
         connect = action;
     }
 
-    /** Adds a feature's segment at the end of the status bar. */
+    /**
+     * Adds a feature's segment at the end of the status bar. A label there is a message of any length: it is the one
+     * cut short (whole in its tooltip), so the source, counts and time stay readable.
+     */
     void addToStatusBar(Node segment) {
+        if (segment instanceof Label message) {
+            message.setMinWidth(0);
+            if (message.getTooltip() == null) {
+                Tooltip whole = new Tooltip();
+                whole.textProperty().bind(message.textProperty());
+                whole.setWrapText(true);
+                whole.setMaxWidth(520);
+                message.setTooltip(whole);
+            }
+        }
         statusBar.getChildren().add(segment);
     }
 

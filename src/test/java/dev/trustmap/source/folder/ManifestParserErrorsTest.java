@@ -45,7 +45,32 @@ class ManifestParserErrorsTest {
             ManifestException error = failure("apiVersion: v1\nkind: \"Service\nmetadata: {}\n");
 
             assertThat(error.line()).isEqualTo(2);
-            assertThat(error.problem()).contains("end of stream while scanning a quoted scalar");
+            assertThat(error.problem()).contains("the quote opened here is not closed");
+        }
+
+        @Test
+        void namesTheLineWhereAnUnclosedFlowListStartsNotWhereTheParserGaveUp() {
+            ManifestException error = failure("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\n"
+                    + "metadata:\n  name: x\n  labels: [oops\n  namespace: y\nspec:\n  action: ALLOW\n");
+
+            assertThat(error.line()).isEqualTo(5);
+            assertThat(error.problem()).contains("column 11").contains("the list opened with '[' here is not closed");
+        }
+
+        @Test
+        void namesTheLineOfAKeyWithoutAColon() {
+            ManifestException error =
+                    failure("apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  labels x\n  namespace: y\n");
+
+            assertThat(error.line()).isEqualTo(5);
+        }
+
+        @Test
+        void reportsTheJsonErrorForBrokenJsonThatIsNoYamlEither() {
+            ManifestException error = failure("{\n  \"apiVersion\": \"v1\",\n  \"kind\" \"Service\"\n}\n");
+
+            assertThat(error.line()).isEqualTo(3);
+            assertThat(error.problem()).contains("not valid YAML or JSON");
         }
 
         @Test

@@ -75,6 +75,35 @@ class ManifestParserTest {
         }
 
         @Test
+        void readsFlowStyleYamlThatStartsLikeJson() throws Exception {
+            List<ParsedResource> resources = parser.parseText(
+                    "{apiVersion: security.istio.io/v1, kind: AuthorizationPolicy,\n"
+                            + " metadata: {name: x, namespace: y}, spec: {}}\n"
+                            + "---\n"
+                            + "{apiVersion: v1, kind: Namespace, metadata: {name: y}}\n",
+                    "draft.yaml",
+                    1);
+
+            assertThat(resources)
+                    .extracting(r -> r.object().getKind())
+                    .containsExactly("AuthorizationPolicy", "Namespace");
+            assertThat(resources.get(0).object().getMetadata().getNamespace()).isEqualTo("y");
+            assertThat(resources).extracting(ParsedResource::line).containsExactly(1, 4);
+        }
+
+        @Test
+        void namesTheLineOfAFieldProblemInFlowStyleYaml() {
+            ManifestException error = failure(
+                    "{apiVersion: security.istio.io/v1, kind: AuthorizationPolicy,\n"
+                            + " metadata: {name: x, namespace: y},\n spec: {action: MAYBE}}\n",
+                    "draft.yaml",
+                    1);
+
+            assertThat(error.line()).isEqualTo(3);
+            assertThat(error.field()).isEqualTo("spec.action");
+        }
+
+        @Test
         void reportsLinesOfEmbeddedTextRelativeToItsOrigin() {
             ManifestException error =
                     failure("apiVersion: v1\nkind: Service\nmetadata:\n  nme: x\n", "scenario.yaml", 41);

@@ -56,6 +56,29 @@ class AuditViewModelTest {
     }
 
     @Nested
+    class Times {
+        private final java.time.Instant at = java.time.Instant.parse("2026-12-02T18:42:07Z");
+
+        @Test
+        void showsOnlyTheClockTimeForToday() {
+            assertThat(AuditRow.compact(at, BERLIN, java.time.LocalDate.of(2026, 12, 2)))
+                    .isEqualTo("19:42:07");
+        }
+
+        @Test
+        void showsMonthDayAndMinutesForEarlierDaysThisYear() {
+            assertThat(AuditRow.compact(at, BERLIN, java.time.LocalDate.of(2026, 12, 3)))
+                    .isEqualTo("Dec 2 19:42");
+        }
+
+        @Test
+        void showsTheDateForEarlierYears() {
+            assertThat(AuditRow.compact(at, BERLIN, java.time.LocalDate.of(2027, 1, 5)))
+                    .isEqualTo("2026-12-02");
+        }
+    }
+
+    @Nested
     class Listing {
         @Test
         void listsEntriesNewestFirstInLocalTime() throws Exception {
@@ -69,7 +92,7 @@ class AuditViewModelTest {
 
             assertThat(model.rows()).extracting(AuditRow::action).containsExactly("export", "apply");
             AuditRow apply = model.rows().get(1);
-            assertThat(apply.time()).isEqualTo("2026-12-03 11:00:00");
+            assertThat(apply.fullTime()).isEqualTo("2026-12-03 11:00:00");
             assertThat(apply.context()).isEqualTo("kind-dev");
             assertThat(apply.kubeUser()).isEqualTo("kube-admin");
             assertThat(apply.resourceCount()).isEqualTo("2");

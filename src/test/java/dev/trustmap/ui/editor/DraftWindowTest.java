@@ -73,6 +73,11 @@ class DraftWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The text a label draws: its text, or a shortened form with an ellipsis when it does not fit. */
+    static String shownText(Label label) {
+        return ((javafx.scene.text.Text) label.lookup(".text")).getText();
+    }
+
     private void rightClickEdge(FxRobot robot) {
         GraphView graph = window.graphView();
         Point2D middle = graph.pixelOf("payments/payments").midpoint(graph.pixelOf("payments/ledger"));
@@ -91,6 +96,14 @@ class DraftWindowTest {
         assertThat(editor.changes())
                 .anySatisfy(row -> assertThat(row).startsWith("Would break: payments/payments → payments/ledger:80"));
         assertThat(editor.diffTextProperty().get()).contains("+  name: trustmap-deny-ledger");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> editor.summaryProperty().get().startsWith("1 edit \u00b7 1 edge would break"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownText(robot.lookup("#summaryLabel").queryAs(Label.class)))
+                .as("the draft summary is not cut short")
+                .isEqualTo(editor.summaryProperty().get());
         assertThat(window.viewModel()
                         .graph()
                         .visibleProperty()
@@ -275,6 +288,47 @@ class DraftWindowTest {
                 + "  action: DENY\n  rules:\n  - {}\n"));
         awaitClass(window, "would_break, deny, mtls");
         assertThat(editor.yaml().errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheEditorLineAndTheLinkSelectsIt(FxRobot robot) throws Exception {
+        awaitLab();
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> yaml.setText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
+                + "  name: x\n  labels: [oops\n  namespace: payments\nspec:\n  action: DENY\n"));
+        EditorViewModel editor = app.editor().viewModel();
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> !editor.yaml().errorProperty().get().isEmpty());
+        assertThat(editor.yaml().errorLineProperty().get()).isEqualTo(5);
+        assertThat(editor.yaml().errorProperty().get())
+                .startsWith("draft.yaml:5:")
+                .contains("column 11");
+        javafx.scene.control.Hyperlink link =
+                robot.lookup("#yamlErrorLink").queryAs(javafx.scene.control.Hyperlink.class);
+        assertThat(link.getText()).startsWith("Line 5: labels: [oops");
+
+        robot.interact(() -> yaml.selectRange(0, 0));
+        robot.clickOn(link);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(yaml.getSelectedText()).isEqualTo("  labels: [oops");
+        writeScreenshot("draft-yaml-error.png");
+    }
+
+    @Test
+    void flowStyleYamlIsADraftToo(FxRobot robot) throws Exception {
+        awaitLab();
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> yaml.setText("{apiVersion: security.istio.io/v1, kind: AuthorizationPolicy,"
+                + " metadata: {name: x, namespace: payments},\n spec: {selector: {matchLabels: {app: ledger}},"
+                + " action: DENY, rules: [{}]}}\n"));
+
+        awaitClass(window, "would_break, deny, mtls");
+        assertThat(app.editor().viewModel().yaml().errorProperty().get()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.trustmap.ui.graph.GraphView;
 import dev.trustmap.ui.graph.Selection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
@@ -66,6 +67,29 @@ class MainWindowTest {
         assertThat(graph.graph().getEdge(EDGE).getAttribute("ui.class")).isEqualTo("allow_policy, mtls");
         assertThat(robot.lookup("#legend").tryQuery()).isPresent();
         assertThat(window.viewModel().countsProperty().get()).startsWith("20 workloads");
+    }
+
+    @Test
+    void aLongStatusMessageIsTheOneCutShortAndShowsWholeInItsTooltip(FxRobot robot) throws Exception {
+        awaitLab();
+        javafx.scene.control.Label message = new javafx.scene.control.Label(
+                "Applied 3 resources to kind-dev as kube-admin; 2 edges now denied. ".repeat(6));
+        robot.interact(() -> window.addToStatusBar(message));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : List.of("#sourceLabel", "#countsLabel", "#updatedLabel")) {
+            javafx.scene.control.Label label = robot.from(
+                            robot.lookup(".status-bar").queryAs(javafx.scene.Node.class))
+                    .lookup(id)
+                    .queryAs(javafx.scene.control.Label.class);
+            assertThat(shown(label)).as(id).isEqualTo(label.getText()).isNotEmpty();
+        }
+        assertThat(shown(message)).as("the message is the one cut short").isNotEqualTo(message.getText());
+        assertThat(message.getTooltip().getText()).isEqualTo(message.getText());
+    }
+
+    private static String shown(javafx.scene.control.Label label) {
+        return ((javafx.scene.text.Text) label.lookup(".text")).getText();
     }
 
     @Test
