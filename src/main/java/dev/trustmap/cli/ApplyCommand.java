@@ -5,6 +5,7 @@ import dev.trustmap.analysis.workspace.AuditLog;
 import dev.trustmap.export.ApplyAudit;
 import dev.trustmap.export.ResourceDiffText;
 import dev.trustmap.source.cluster.ApplyPlan;
+import dev.trustmap.source.cluster.ApplyPlan.Change;
 import dev.trustmap.source.cluster.ApplyPlan.Operation;
 import dev.trustmap.source.cluster.ApplyResult;
 import dev.trustmap.source.cluster.ClusterException;
@@ -13,19 +14,22 @@ import dev.trustmap.source.cluster.DraftApplier;
 import dev.trustmap.source.cluster.Drift;
 import dev.trustmap.source.cluster.DryRunResult;
 import dev.trustmap.source.cluster.ResourceError;
-import dev.trustmap.source.folder.AssembledMesh;
+import dev.trustmap.source.folder.DraftObjects;
 import dev.trustmap.source.folder.FolderSource;
 import dev.trustmap.source.folder.ManifestException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -43,18 +47,30 @@ import picocli.CommandLine.Option;
                     + " cluster between reading and writing, nothing more is written and the difference is shown."
                     + " Every dry run and apply is recorded in the audit log of the Trustmap folder.",
             "A field another manager owns (a policy created by kubectl apply or a GitOps tool) is a conflict: it is"
-                    + " reported and nothing is written, unless --force-conflicts takes those fields over."
+                    + " reported and nothing is written, unless --force-conflicts takes those fields over.",
+            "The plan shows a YAML diff (cluster -> draft) per update. A draft policy without metadata.namespace goes"
+                    + " to the context's namespace (as with kubectl), and the plan says so. Objects of other kinds than"
+                    + " AuthorizationPolicy, PeerAuthentication, RequestAuthentication and DestinationRule are ignored,"
+                    + " each with a warning; a draft with no policy at all, or an object defined twice, is bad input."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:applied, or (without --yes) the dry run accepted every change; also when there is nothing to apply",
+            "0:applied, or (without --yes) the dry run accepted every change; also when the cluster already matches",
             "1:the dry run refused a change or found fields another manager owns (see --force-conflicts), a resource"
-                    + " changed on the cluster, or a write was refused",
-            "2:bad input (draft files, kubeconfig, context) or internal error",
+                    + " changed on the cluster (before the dry run too), or a write was refused",
+            "2:bad input (draft files, an empty draft, kubeconfig, context) or internal error",
             "4:the cluster could not be reached or read"
         })
 final class ApplyCommand extends BaseCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ApplyCommand.class);
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final Set<String> SERVER_SET =
+            Set.of("resourceVersion", "uid", "generation", "creationTimestamp", "managedFields", "selfLink");
+
+    /** The context's namespace, where draft policies without one go. */
+    private String namespace;
+    /** How many draft policies had no namespace. */
+    private long withoutNamespace;
 
     @Option(names = "--context", required = true, description = "The kubeconfig context to apply to.")
     String context;
@@ -80,16 +96,20 @@ final class ApplyCommand extends BaseCommand {
 
     @Override
     protected int run() throws ManifestException, BadInputException {
-        AssembledMesh draft = FolderSource.load(drafts);
-        reportSkipped(draft.skippedKinds());
+        Config config = config();
+        namespace = config.getNamespace() == null ? DiffCommand.DEFAULT_NAMESPACE : config.getNamespace();
+        DraftObjects draft = FolderSource.loadDraft(drafts, namespace);
+        draft.warnings().forEach(warning -> err().println("warning: " + warning));
+        withoutNamespace = draft.warnings().stream()
+                .filter(w -> w.contains("has no metadata.namespace"))
+                .count();
         List<HasMetadata> objects = new ArrayList<>();
         List<HasMetadata> deleted = new ArrayList<>();
-        for (HasMetadata object : draft.snapshot().policies()) {
+        for (HasMetadata object : draft.policies()) {
             Map<String, String> annotations = object.getMetadata().getAnnotations();
             boolean delete = annotations != null && "true".equals(annotations.get(DiffCommand.DELETE));
             (delete ? deleted : objects).add(object);
         }
-        Config config = config();
         try (KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build()) {
             ApplyAudit audit = new ApplyAudit(ClusterSource.user(config), context, Clock.systemUTC());
@@ -102,6 +122,11 @@ final class ApplyCommand extends BaseCommand {
     }
 
     private Config config() throws BadInputException {
+        if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
+            throw new BadInputException("the kubeconfig " + kubeconfig + " given with --kubeconfig "
+                    + (Files.isDirectory(kubeconfig) ? "is a folder, not a file" : "does not exist")
+                    + "; check the path.");
+        }
         Path file = kubeconfig == null ? ClusterSource.defaultKubeconfig() : kubeconfig;
         try {
             return ClusterSource.config(file, context);
@@ -118,13 +143,22 @@ final class ApplyCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         printPlan(plan);
-        DryRunResult dryRun = check(applier, audit, plan);
+        DryRunResult dryRun = applier.dryRun(plan);
+        if (!dryRun.errors().isEmpty()) {
+            List<Drift> drifts = applier.drifts(plan);
+            if (!drifts.isEmpty()) {
+                return stoppedBeforeDryRun(audit, plan, drifts);
+            }
+        }
+        dryRun = check(applier, audit, dryRun);
         plan = dryRun.plan();
         if (!dryRun.ok()) {
             printRefusals(dryRun);
             return ExitCodes.MISMATCH_OR_DENY;
         }
-        out().println("dry run: the API server accepts all " + plan.changes().size() + " changes");
+        int count = plan.changes().size();
+        out().println("dry run: the API server accepts "
+                + (count == 1 ? "the 1 change" : "all " + Plural.of(count, "change")));
         if (dryRunOnly || !yes) {
             out().println("not applied: " + (dryRunOnly ? "--dry-run" : "run again with --yes to apply"));
             return ExitCodes.OK;
@@ -135,19 +169,38 @@ final class ApplyCommand extends BaseCommand {
     }
 
     /**
-     * The dry run; with --force-conflicts and nothing else refused, the conflicting resources are taken over and
-     * checked again with force (the result's plan then takes them over).
+     * The dry run's result recorded; with --force-conflicts and nothing else refused, the conflicting resources are
+     * taken over and checked again with force (the result's plan then takes them over).
      */
-    private DryRunResult check(DraftApplier applier, ApplyAudit audit, ApplyPlan plan) throws ClusterException {
-        DryRunResult dryRun = applier.dryRun(plan);
+    private DryRunResult check(DraftApplier applier, ApplyAudit audit, DryRunResult dryRun) throws ClusterException {
         record(audit.dryRun(dryRun));
         if (!forceConflicts || !dryRun.errors().isEmpty() || dryRun.conflicts().isEmpty()) {
             return dryRun;
         }
         dryRun.conflicts().forEach(c -> out().println("  taking over (--force-conflicts): " + c.describe()));
-        DryRunResult forced = applier.dryRun(plan.takingOver(dryRun.conflicts()));
+        DryRunResult forced = applier.dryRun(dryRun.plan().takingOver(dryRun.conflicts()));
         record(audit.dryRun(forced));
         return forced;
+    }
+
+    /**
+     * A dry run refused because resources changed on the cluster since the plan read them (the API server answers
+     * such a write with 409): that is the story, told with a diff per resource, not the server's refusal.
+     */
+    private int stoppedBeforeDryRun(ApplyAudit audit, ApplyPlan plan, List<Drift> drifts) {
+        record(audit.dryRunStopped(plan, drifts));
+        out().println("dry run stopped: resources changed on the cluster since the plan read them; nothing was"
+                + " written");
+        printDrifts(drifts);
+        return ExitCodes.MISMATCH_OR_DENY;
+    }
+
+    private void printDrifts(List<Drift> drifts) {
+        for (Drift drift : drifts) {
+            out().println("  ! " + drift.describe());
+            out().print(ResourceDiffText.of(drift.change().key(), drift.read(), drift.live(), "read", "cluster"));
+        }
+        out().println("read the changes above, update the draft, then apply again");
     }
 
     private void printRefusals(DryRunResult dryRun) {
@@ -172,14 +225,33 @@ final class ApplyCommand extends BaseCommand {
                         plan.of(Operation.CREATE).size(),
                         plan.of(Operation.UPDATE).size(),
                         plan.of(Operation.DELETE).size());
+        if (withoutNamespace > 0) {
+            out().println("  " + Plural.of(withoutNamespace, "draft object") + " without metadata.namespace go"
+                    + (withoutNamespace == 1 ? "es" : "") + " to namespace " + namespace + ", the context's namespace");
+        }
         plan.changes().forEach(c -> out().println("  " + c.describe()));
+        for (Change change : plan.of(Operation.UPDATE)) {
+            out().print(ResourceDiffText.of(
+                    change.key(), withoutServerFields(change.read()), change.desired(), "cluster", "draft"));
+        }
+    }
+
+    /** The object as read, without what the API server sets (status, resourceVersion...), which the draft lacks. */
+    @SuppressWarnings("unchecked")
+    private static HasMetadata withoutServerFields(HasMetadata object) {
+        Map<String, Object> tree = SERIALIZATION.convertValue(object, Map.class);
+        tree.remove("status");
+        if (tree.get("metadata") instanceof Map<?, ?> meta) {
+            ((Map<String, Object>) meta).keySet().removeAll(SERVER_SET);
+        }
+        return SERIALIZATION.convertValue(tree, object.getClass());
     }
 
     private int printResult(ApplyPlan plan, ApplyResult result) {
         result.applied().forEach(c -> out().println("  applied: " + c.describe()));
         switch (result.outcome()) {
             case APPLIED -> {
-                out().println("applied " + result.applied().size() + " changes with field manager "
+                out().println("applied " + Plural.of(result.applied().size(), "change") + " with field manager "
                         + DraftApplier.FIELD_MANAGER
                         + (plan.takenFrom().isEmpty()
                                 ? ""
@@ -189,12 +261,7 @@ final class ApplyCommand extends BaseCommand {
             case STOPPED -> {
                 out().println("stopped: resources changed on the cluster since they were read; nothing"
                         + (result.applied().isEmpty() ? "" : " more") + " was written");
-                for (Drift drift : result.drifts()) {
-                    out().println("  ! " + drift.describe());
-                    out().print(ResourceDiffText.of(
-                            drift.change().key(), drift.read(), drift.live(), "read", "cluster"));
-                }
-                out().println("read the changes above, update the draft, then apply again");
+                printDrifts(result.drifts());
                 return ExitCodes.MISMATCH_OR_DENY;
             }
             default -> {

@@ -7,6 +7,7 @@ import dev.trustmap.export.ResourceDiffText;
 import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.AssembledMesh;
+import dev.trustmap.source.folder.DraftObjects;
 import dev.trustmap.source.folder.FolderSource;
 import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.source.traffic.TrafficFile;
@@ -26,17 +27,23 @@ import picocli.CommandLine.Option;
         description = {
             "Shows what a draft changes against the current manifests: observed traffic it would deny, pairs of"
                     + " workloads it newly allows, and a YAML diff per resource.",
-            "The draft folder's Istio objects are laid over the current ones by kind, namespace and name; an object"
-                    + " annotated trustmap.dev/delete: \"true\" removes its namesake."
+            "The draft folder's policies (AuthorizationPolicy, PeerAuthentication, RequestAuthentication,"
+                    + " DestinationRule) are laid over the current ones by kind, namespace and name; an object annotated"
+                    + " trustmap.dev/delete: \"true\" removes its namesake. A draft policy without metadata.namespace is"
+                    + " placed in namespace default (with a warning); objects of other kinds are ignored, each with a"
+                    + " warning; a draft with no policy at all, or an object defined twice, is bad input.",
+            "Without --traffic nothing can be found to break: the output says so and the exit code is 0."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no observed traffic would be denied",
             "1:the draft would deny observed traffic",
-            "2:bad input or internal error"
+            "2:bad input (an empty draft, an object defined twice, invalid files) or internal error"
         })
 final class DiffCommand extends BaseCommand {
     static final String DELETE = "trustmap.dev/delete";
+    /** Where a draft policy without metadata.namespace goes when no cluster context says otherwise. */
+    static final String DEFAULT_NAMESPACE = "default";
 
     @Option(names = "--manifests", required = true, description = "Current manifests (folder or file); repeatable.")
     List<Path> manifests;
@@ -50,21 +57,27 @@ final class DiffCommand extends BaseCommand {
     @Override
     protected int run() throws ManifestException, BadInputException {
         AssembledMesh current = FolderSource.load(manifests);
-        AssembledMesh draft = FolderSource.load(drafts);
+        DraftObjects draft = FolderSource.loadDraft(drafts, DEFAULT_NAMESPACE);
         reportSkipped(current.skippedKinds());
+        draft.warnings().forEach(warning -> err().println("warning: " + warning));
         Traffic traffic = trafficFile == null ? Traffic.none() : TrafficFile.read(trafficFile);
-        MeshSnapshot layered = current.snapshot().withPolicies(layer(current.snapshot(), draft.snapshot()));
+        MeshSnapshot layered = current.snapshot().withPolicies(layer(current.snapshot(), draft.policies()));
         DraftDiff diff = DraftDiff.compare(current.snapshot(), layered, traffic);
-        printBreaks(diff);
+        if (trafficFile == null) {
+            out().println("would break: not assessed: no observed traffic was given (--traffic FILE), so nothing"
+                    + " can be found to break");
+        } else {
+            printBreaks(diff);
+        }
         printOpens(diff);
         printResources(diff);
         return diff.wouldBreak().isEmpty() ? ExitCodes.OK : 1;
     }
 
-    private static List<HasMetadata> layer(MeshSnapshot current, MeshSnapshot draft) {
+    private static List<HasMetadata> layer(MeshSnapshot current, List<HasMetadata> draft) {
         Map<String, HasMetadata> byKey = new LinkedHashMap<>();
         current.policies().forEach(p -> byKey.put(ResourceKey.of(p), p));
-        for (HasMetadata object : draft.policies()) {
+        for (HasMetadata object : draft) {
             Map<String, String> annotations = object.getMetadata().getAnnotations();
             if (annotations != null && "true".equals(annotations.get(DELETE))) {
                 byKey.remove(ResourceKey.of(object));
@@ -78,8 +91,8 @@ final class DiffCommand extends BaseCommand {
     private void printBreaks(DraftDiff diff) {
         out().printf(
                         Locale.ROOT,
-                        "would break: %d observed edge(s), %.1f requests/s%n",
-                        diff.wouldBreak().size(),
+                        "would break: %s, %.1f requests/s%n",
+                        Plural.of(diff.wouldBreak().size(), "observed edge"),
                         diff.brokenRate());
         for (DraftDiff.EdgeChange change : diff.wouldBreak()) {
             Verdict after = change.after();
@@ -96,7 +109,7 @@ final class DiffCommand extends BaseCommand {
     }
 
     private void printOpens(DraftDiff diff) {
-        out().println("opens: " + diff.opens().size() + " client/port pair(s) denied before, allowed after");
+        out().println("opens: " + Plural.of(diff.opens().size(), "client/port pair") + " denied before, allowed after");
         diff.opens().stream()
                 .limit(50)
                 .forEach(o -> out().println("  " + o.from().id() + " -> "

@@ -61,8 +61,8 @@ final class ReportCommand extends BaseCommand {
         ReportInput report =
                 new ReportInput(title, engine, Assessment.of(engine, traffic), findings, audit(), null, Instant.now());
         write(HtmlReport.render(report));
-        out().println("wrote " + output + ": " + findings.size() + " findings, "
-                + traffic.edges().size() + " observed edges");
+        out().println("wrote " + output + ": " + Plural.of(findings.size(), "finding") + ", "
+                + Plural.of(traffic.edges().size(), "observed edge"));
         return ExitCodes.OK;
     }
 

@@ -46,6 +46,14 @@ public final class ApplyAudit {
     }
 
     /**
+     * A {@code dry-run} entry for a dry run the API server refused because resources changed on the cluster since the
+     * plan read them: the outcome names them, as a stopped apply's does.
+     */
+    public AuditEntry dryRunStopped(ApplyPlan plan, List<Drift> drifts) {
+        return entry(AuditEntry.DRY_RUN, plan, "stopped: changed on the cluster since read: " + keys(drifts));
+    }
+
+    /**
      * An {@code apply} entry when it went through (or wrote part before failing), {@code apply-stopped} when it
      * stopped before writing.
      */

@@ -27,7 +27,22 @@ public final class ResourceDiffText {
         Patch<String> patch = DiffUtils.diff(before, after);
         String fromName = from == null ? "/dev/null" : fromLabel + "/" + key;
         String toName = to == null ? "/dev/null" : toLabel + "/" + key;
-        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(fromName, toName, before, patch, CONTEXT)) + "\n";
+        List<String> text = UnifiedDiffUtils.generateUnifiedDiff(fromName, toName, before, patch, CONTEXT).stream()
+                .map(line -> emptySide(line, before.isEmpty(), after.isEmpty()))
+                .toList();
+        return String.join("\n", text) + "\n";
+    }
+
+    /**
+     * The hunk header with an empty side numbered as {@code diff -u} and {@code git} do ({@code -0,0}, {@code +0,0}):
+     * the diff library starts an empty side at line 1, which {@code patch} reads as "after line 1".
+     */
+    private static String emptySide(String line, boolean noBefore, boolean noAfter) {
+        if (!line.startsWith("@@ ")) {
+            return line;
+        }
+        String header = noBefore ? line.replace("@@ -1,0 ", "@@ -0,0 ") : line;
+        return noAfter ? header.replace(" +1,0 @@", " +0,0 @@") : header;
     }
 
     private static List<String> lines(String text) {

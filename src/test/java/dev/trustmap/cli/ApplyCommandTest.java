@@ -282,4 +282,150 @@ class ApplyCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("has no context 'nope'");
     }
+
+    @Test
+    void aConflictBeforeTheDryRunIsReportedAsAClusterChangeWithItsDiff() throws Exception {
+        draftFiles("bookinfo");
+        cluster.api().raceBeforeNextDryRun(stored -> {
+            stored.with("metadata").with("labels").put("owner", "ops");
+            return stored;
+        });
+
+        CliRun run = apply("--yes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.MISMATCH_OR_DENY);
+        assertThat(run.out())
+                .contains(
+                        "dry run stopped: resources changed on the cluster since the plan read them; nothing was"
+                                + " written",
+                        "  ! AuthorizationPolicy bookinfo/details-viewer was modified on the cluster since it was read",
+                        "--- read/AuthorizationPolicy bookinfo/details-viewer",
+                        "+++ cluster/AuthorizationPolicy bookinfo/details-viewer",
+                        "+    owner: ops",
+                        "read the changes above, update the draft, then apply again")
+                .doesNotContain("refused");
+        assertThat(onCluster("deny-deletes")).isNull();
+        assertThat(audit()).extracting(AuditEntry::action).containsExactly("dry-run");
+        assertThat(audit().get(0).outcome())
+                .isEqualTo("stopped: changed on the cluster since read: AuthorizationPolicy bookinfo/details-viewer");
+    }
+
+    @Test
+    void thePlanShowsTheYamlDiffOfEachUpdate() throws Exception {
+        draftFiles("bookinfo");
+
+        CliRun run = apply("--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        assertThat(out)
+                .contains(
+                        "--- cluster/AuthorizationPolicy bookinfo/details-viewer",
+                        "+++ draft/AuthorizationPolicy bookinfo/details-viewer",
+                        "-              - GET",
+                        "+              - POST")
+                .doesNotContain("resourceVersion", "creationTimestamp", "managedFields");
+        assertThat(out.indexOf("+++ draft/AuthorizationPolicy bookinfo/details-viewer"))
+                .isLessThan(out.indexOf("dry run: the API server accepts all 3 changes"));
+    }
+
+    @Test
+    void aDraftPolicyWithoutNamespaceGoesToTheContextsNamespace() throws Exception {
+        Files.writeString(
+                draft.resolve("deny-deletes.yaml"),
+                String.format(DENY_DELETES, "x").replace("  namespace: x\n", ""));
+
+        CliRun run = apply("--yes");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains(
+                        "plan for context mock: 1 create, 0 update, 0 delete",
+                        "  1 draft object without metadata.namespace goes to namespace bookinfo, the context's"
+                                + " namespace",
+                        "  create AuthorizationPolicy bookinfo/deny-deletes",
+                        "dry run: the API server accepts the 1 change",
+                        "applied 1 change with field manager trustmap");
+        assertThat(run.err())
+                .contains("deny-deletes.yaml:1: AuthorizationPolicy deny-deletes has no metadata.namespace");
+        assertThat(onCluster("deny-deletes")).isNotNull();
+    }
+
+    @Test
+    void anObjectDefinedTwiceIsBadInputNamingBothFiles() throws Exception {
+        Path details = Path.of("src/test/resources/drafts/bookinfo-break/details.yaml");
+        Files.copy(details, draft.resolve("a.yaml"));
+        Files.copy(details, draft.resolve("b.yaml"));
+
+        CliRun run = apply("--dry-run");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .containsPattern("b\\.yaml:\\d+: AuthorizationPolicy bookinfo/details-viewer is defined twice, here"
+                        + " and at .*a\\.yaml:\\d+");
+        assertThat(run.out()).doesNotContain("plan for");
+    }
+
+    @Test
+    void otherKindsAreNamedOneByOneAndADraftWithoutPoliciesIsBadInput() throws Exception {
+        Files.writeString(
+                draft.resolve("other.yaml"),
+                String.join(
+                        "\n",
+                        "apiVersion: networking.istio.io/v1",
+                        "kind: VirtualService",
+                        "metadata: {name: reviews, namespace: bookinfo}",
+                        "spec: {hosts: [reviews]}",
+                        "---",
+                        "apiVersion: v1",
+                        "kind: ConfigMap",
+                        "metadata: {name: settings, namespace: bookinfo}",
+                        ""));
+
+        CliRun run = apply("--dry-run");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .contains("holds no AuthorizationPolicy, PeerAuthentication, RequestAuthentication and DestinationRule"
+                        + " (only VirtualService bookinfo/reviews at ")
+                .contains("other.yaml:1, ConfigMap bookinfo/settings at ")
+                .contains("other.yaml:6); there is nothing to draft. Check the path to the draft.");
+
+        draftFiles("bookinfo");
+        CliRun withPolicies = apply("--dry-run");
+        assertThat(withPolicies.exitCode()).as(withPolicies.err()).isZero();
+        assertThat(withPolicies.err())
+                .contains(
+                        "other.yaml:1: VirtualService bookinfo/reviews is ignored: Trustmap drafts only"
+                                + " AuthorizationPolicy, PeerAuthentication, RequestAuthentication and"
+                                + " DestinationRule.",
+                        "other.yaml:6: ConfigMap bookinfo/settings is ignored");
+    }
+
+    @Test
+    void anEmptyDraftFolderIsBadInput() {
+        CliRun run = apply("--dry-run");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("holds no .yaml, .yml or .json files; check the path to the draft.");
+    }
+
+    @Test
+    void aMissingKubeconfigFileIsNamed() throws Exception {
+        draftFiles("bookinfo");
+
+        CliRun run = CliRun.of(
+                "apply",
+                "--context",
+                "mock",
+                "--kubeconfig",
+                dir.resolve("nokc").toString(),
+                "--draft",
+                draft.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .isEqualTo("trustmap: the kubeconfig " + dir.resolve("nokc")
+                        + " given with --kubeconfig does not exist;" + " check the path.\n");
+    }
 }

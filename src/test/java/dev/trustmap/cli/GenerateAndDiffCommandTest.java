@@ -60,7 +60,7 @@ class GenerateAndDiffCommandTest {
             CliRun diff = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", out.toString(), "--traffic", TRAFFIC);
 
             assertThat(diff.exitCode()).isZero();
-            assertThat(diff.out()).contains("would break: 0 observed edge(s)");
+            assertThat(diff.out()).contains("would break: 0 observed edges");
         }
     }
 
@@ -79,7 +79,7 @@ class GenerateAndDiffCommandTest {
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.out())
-                    .contains("would break: 1 observed edge(s)")
+                    .contains("would break: 1 observed edge,")
                     .contains("bookinfo/productpage-v1 -> bookinfo/details-v1:9080  ALLOW -> DENY")
                     .contains("~ AuthorizationPolicy bookinfo/details-viewer")
                     .contains("-              - GET")
@@ -101,6 +101,87 @@ class GenerateAndDiffCommandTest {
             assertThat(run.out())
                     .contains("- AuthorizationPolicy bookinfo/allow-nothing")
                     .contains("bookinfo/ratings-v1 -> bookinfo/details-v1:9080  ALLOW");
+        }
+
+        @Test
+        void withoutTrafficSaysNothingWasAssessed() {
+            CliRun run =
+                    CliRun.of("diff", "--manifests", BOOKINFO, "--draft", "src/test/resources/drafts/bookinfo-break");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out())
+                    .startsWith("would break: not assessed: no observed traffic was given (--traffic FILE), so"
+                            + " nothing can be found to break\n")
+                    .doesNotContain("would break: 0")
+                    .contains("~ AuthorizationPolicy bookinfo/details-viewer");
+        }
+
+        @Test
+        void anObjectDefinedTwiceInTheDraftIsBadInputNamingBothFiles(@TempDir Path draft) throws Exception {
+            Path details = Path.of("src/test/resources/drafts/bookinfo-break/details.yaml");
+            Files.copy(details, draft.resolve("a.yaml"));
+            Files.copy(details, draft.resolve("b.yaml"));
+
+            CliRun run = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .startsWith("trustmap: " + draft.resolve("b.yaml") + ":")
+                    .contains("AuthorizationPolicy bookinfo/details-viewer is defined twice, here and at "
+                            + draft.resolve("a.yaml") + ":");
+            assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void anObjectDefinedTwiceInTheManifestsIsBadInput(@TempDir Path manifests) throws Exception {
+            Files.copy(Path.of(BOOKINFO, "policies.yaml"), manifests.resolve("a.yaml"));
+            Files.copy(Path.of(BOOKINFO, "policies.yaml"), manifests.resolve("b.yaml"));
+
+            CliRun run = CliRun.of(
+                    "diff", "--manifests", manifests.toString(), "--draft", "src/test/resources/drafts/bookinfo-break");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err()).contains("b.yaml:").contains("is defined twice, here and at ");
+        }
+
+        @Test
+        void namesEachIgnoredObjectAndTheAssumedNamespace(@TempDir Path draft) throws Exception {
+            Files.writeString(
+                    draft.resolve("draft.yaml"),
+                    String.join(
+                            "\n",
+                            "apiVersion: networking.istio.io/v1",
+                            "kind: VirtualService",
+                            "metadata: {name: reviews, namespace: bookinfo}",
+                            "spec: {hosts: [reviews]}",
+                            "---",
+                            "apiVersion: security.istio.io/v1",
+                            "kind: AuthorizationPolicy",
+                            "metadata: {name: allow-nothing-here}",
+                            "spec: {}",
+                            ""));
+
+            CliRun run = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err())
+                    .contains(
+                            "warning: " + draft.resolve("draft.yaml") + ":1: VirtualService bookinfo/reviews is"
+                                    + " ignored: Trustmap drafts only AuthorizationPolicy, PeerAuthentication,"
+                                    + " RequestAuthentication and DestinationRule.",
+                            "warning: " + draft.resolve("draft.yaml") + ":6: AuthorizationPolicy allow-nothing-here"
+                                    + " has no metadata.namespace; assumed namespace 'default'.");
+            assertThat(run.out()).contains("+ AuthorizationPolicy default/allow-nothing-here");
+        }
+
+        @Test
+        void anEmptyDraftFolderIsBadInput(@TempDir Path draft) {
+            CliRun run = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .isEqualTo("trustmap: [" + draft + "]: holds no .yaml, .yml or .json files; check the path to the"
+                            + " draft.\n");
         }
     }
 }

@@ -115,13 +115,7 @@ public final class DraftApplier {
      * @throws ClusterException when the API server cannot be reached
      */
     public ApplyResult apply(ApplyPlan plan) throws ClusterException {
-        List<Drift> drifts = new ArrayList<>();
-        for (Change change : plan.changes()) {
-            HasMetadata live = read(change.object());
-            if (!Objects.equals(versionOf(change.read()), versionOf(live))) {
-                drifts.add(drift(change, live));
-            }
-        }
+        List<Drift> drifts = drifts(plan);
         if (!drifts.isEmpty()) {
             LOG.warn("Apply to {} stopped: {} resources changed since they were read", context, drifts.size());
             return ApplyResult.stopped(List.of(), drifts);
@@ -137,6 +131,22 @@ public final class DraftApplier {
         }
         LOG.info("Applied to {}: {}", context, plan.described());
         return ApplyResult.applied(applied);
+    }
+
+    /**
+     * The plan's resources that changed on the cluster since they were read (e.g. to explain a dry run's 409).
+     *
+     * @throws ClusterException when the API server cannot be reached
+     */
+    public List<Drift> drifts(ApplyPlan plan) throws ClusterException {
+        List<Drift> drifts = new ArrayList<>();
+        for (Change change : plan.changes()) {
+            HasMetadata live = read(change.object());
+            if (!Objects.equals(versionOf(change.read()), versionOf(live))) {
+                drifts.add(drift(change, live));
+            }
+        }
+        return drifts;
     }
 
     private ApplyResult failedWrite(Change change, List<Change> applied, KubernetesClientException e)

@@ -35,13 +35,36 @@ public final class FolderSource {
 
     /** Reads these manifest files, in the order given (see {@link #manifestFiles}), and assembles the mesh. */
     public static AssembledMesh loadFiles(List<Path> files) throws ManifestException {
+        List<ParsedResource> resources = parse(files);
+        DuplicateCheck.check(resources);
+        return MeshAssembler.assemble(resources);
+    }
+
+    /**
+     * Reads a policy draft (as {@code trustmap diff --draft} and {@code trustmap apply --draft} take it): its
+     * AuthorizationPolicies, PeerAuthentications, RequestAuthentications and DestinationRules; a policy without
+     * {@code metadata.namespace} is placed in {@code defaultNamespace}, with a warning.
+     *
+     * @throws ManifestException when a path is missing, a manifest is invalid, an object is defined twice, or the
+     *     paths hold no policy at all (an empty or mistyped folder)
+     */
+    public static DraftObjects loadDraft(List<Path> paths, String defaultNamespace) throws ManifestException {
+        List<Path> files = manifestFiles(paths);
+        if (files.isEmpty()) {
+            throw new ManifestException(
+                    paths.toString(), 0, null, "holds no .yaml, .yml or .json files; check the path to the draft.");
+        }
+        return DraftObjects.of(parse(files), defaultNamespace, paths.toString());
+    }
+
+    private static List<ParsedResource> parse(List<Path> files) throws ManifestException {
         ManifestParser parser = new ManifestParser();
         List<ParsedResource> resources = new ArrayList<>();
         for (Path file : files) {
             resources.addAll(parser.parseFile(file));
         }
         LOG.info("Read {} objects from {} manifest files", resources.size(), files.size());
-        return MeshAssembler.assemble(resources);
+        return resources;
     }
 
     /**

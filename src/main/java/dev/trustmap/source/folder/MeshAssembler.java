@@ -75,6 +75,14 @@ public final class MeshAssembler {
         return namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
     }
 
+    /** Whether the object is one of the policy kinds a snapshot (and a draft) holds. */
+    static boolean isPolicy(HasMetadata object) {
+        return object instanceof AuthorizationPolicy
+                || object instanceof PeerAuthentication
+                || object instanceof RequestAuthentication
+                || object instanceof DestinationRule;
+    }
+
     private static Map<String, Namespace> namespaces(List<ParsedResource> resources) {
         Map<String, Namespace> declared = new LinkedHashMap<>();
         Set<String> used = new TreeSet<>();
@@ -148,10 +156,7 @@ public final class MeshAssembler {
         List<HasMetadata> policies = new ArrayList<>();
         for (ParsedResource resource : resources) {
             HasMetadata object = resource.object();
-            if (object instanceof AuthorizationPolicy
-                    || object instanceof PeerAuthentication
-                    || object instanceof RequestAuthentication
-                    || object instanceof DestinationRule) {
+            if (isPolicy(object)) {
                 String namespace = object.getMetadata().getNamespace();
                 if (namespace == null || namespace.isBlank()) {
                     warnings.add(String.format(

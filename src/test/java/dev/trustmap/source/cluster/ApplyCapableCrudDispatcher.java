@@ -49,6 +49,8 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
     private static final Pattern ITEM = Pattern.compile("^(.*?)(/namespaces/([^/]+))?/([^/]+)/([^/?]+)$");
     /** A change another client makes just before the next (non-dry-run) apply reaches the store; null for none. */
     private volatile UnaryOperator<ObjectNode> raceBeforeNextApply;
+    /** Whether that change comes before the next dry run instead. */
+    private volatile boolean raceOnDryRun;
 
     private static final Pattern NAME =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -58,6 +60,13 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
      * dry run) of an existing object first stores {@code change} of it under a new resourceVersion.
      */
     public void raceBeforeNextApply(UnaryOperator<ObjectNode> change) {
+        raceOnDryRun = false;
+        raceBeforeNextApply = change;
+    }
+
+    /** As {@link #raceBeforeNextApply}, but before the next dry-run apply: the change lands before the check. */
+    public void raceBeforeNextDryRun(UnaryOperator<ObjectNode> change) {
+        raceOnDryRun = true;
         raceBeforeNextApply = change;
     }
 
@@ -106,7 +115,7 @@ public final class ApplyCapableCrudDispatcher extends KubernetesCrudDispatcher {
         }
         ObjectNode current = (ObjectNode) read(stored.getBody().readUtf8(), JSON);
         UnaryOperator<ObjectNode> race = raceBeforeNextApply;
-        if (race != null && !dryRun) {
+        if (race != null && dryRun == raceOnDryRun) {
             raceBeforeNextApply = null;
             super.dispatch(copy(request, "PUT", path, race.apply(current.deepCopy())));
             current = (ObjectNode) read(super.handleGet(path).getBody().readUtf8(), JSON);
