@@ -173,8 +173,9 @@ final class SimulateCommand extends BaseCommand {
         out().println("connection:  " + verdict.connection().connection().label() + " (mtls=" + verdict.mtls() + ")");
         String action =
                 verdict.authz().action() == null ? "" : " (" + verdict.authz().action() + ")";
-        out().println("policy:      " + VerdictFormat.policy(verdict.authz()) + action);
-        out().println("reason:      " + verdict.authz().reason());
+        String summary = verdict.authz().noAllowMatchSummary();
+        out().println("policy:      " + (summary != null ? summary : VerdictFormat.policy(verdict.authz()) + action));
+        out().println("reason:      " + verdict.authz().details());
         verdict.authz().conditions().forEach(c -> out().println("condition:   " + c));
         out().println("http status: " + verdict.httpStatus());
         out().println("mTLS:        " + VerdictFormat.mtlsExplanation(verdict.connection()));

@@ -17,8 +17,19 @@ final class AuthzExplainer {
         String action = policy == null ? null : policy.action().name();
         List<String> conditions = conditions(decided.pending(), policies, ctx);
         int status = decided.decision() != Decision.DENY ? 200 : ctx.tcp ? 0 : 403;
+        List<String> selectingAllow =
+                decided.kind() == Decided.Kind.NO_ALLOW_MATCH && decided.decision() == Decision.DENY
+                        ? policies.allow().stream().map(AuthzPolicy::ref).toList()
+                        : List.of();
         return new AuthzResult(
-                decided.decision(), ref, action, decided.rule(), reason(decided, policies, ctx), conditions, status);
+                decided.decision(),
+                ref,
+                action,
+                decided.rule(),
+                reason(decided, policies, ctx),
+                conditions,
+                status,
+                selectingAllow);
     }
 
     private static String reason(Decided decided, WorkloadPolicies policies, RequestContext ctx) {
@@ -100,7 +111,8 @@ final class AuthzExplainer {
     }
 
     private static String noAllowMatch(List<AuthzPolicy> allows, RequestContext ctx) {
-        StringBuilder text = new StringBuilder("ALLOW policies select the workload but none matches");
+        StringBuilder text = new StringBuilder("denied: no ALLOW policy matches; ALLOW policies selecting it: ");
+        text.append(String.join(", ", allows.stream().map(AuthzPolicy::ref).toList()));
         for (AuthzPolicy policy : allows) {
             if (policy.rules().isEmpty()) {
                 text.append("; ").append(policy.ref()).append(" has no rules (allows nothing)");

@@ -39,7 +39,12 @@ class SimulateCommandTest {
             CliRun run = simulate("foo/other", "foo/httpbin:8000", "--method", "GET", "--path", "/get");
 
             assertThat(run.exitCode()).isEqualTo(ExitCodes.MISMATCH_OR_DENY);
-            assertThat(run.out()).contains("decision:    DENY");
+            assertThat(run.out())
+                    .contains("decision:    DENY")
+                    .contains("policy:      denied: no ALLOW policy matches; ALLOW policies selecting it:"
+                            + " foo/httpbin-get\n")
+                    .contains("reason:      foo/httpbin-get rule 0: ")
+                    .doesNotContain("(ALLOW)");
         }
 
         @Test

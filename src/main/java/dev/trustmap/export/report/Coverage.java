@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * @param observedRps total observed requests per second
  * @param mtlsRps of which on mutual TLS (by the observed mTLS share)
  * @param meshWorkloads workloads with a sidecar, gateways left out
- * @param strictWorkloads of which STRICT on every port they serve
+ * @param strictWorkloads of which STRICT on every port they serve or declare (a workload without ports, such as a
+ *     CronJob, by the mode its PeerAuthentications give the whole workload)
  * @param allowWorkloads of which selected by an enforced ALLOW policy
  * @param meshNamespaces namespaces with such workloads
  * @param defaultDenyNamespaces of which every such workload is under an ALLOW policy
@@ -57,13 +58,15 @@ record Coverage(
     }
 
     private static boolean strict(MeshContext ctx, Workload workload) {
-        List<MeshContext.ServedPort> ports = ctx.servedPorts(workload);
-        return !ports.isEmpty()
-                && ports.stream()
-                        .allMatch(p -> ctx.engine()
-                                        .serverMode(workload, p.containerPort())
-                                        .mode()
-                                == MtlsMode.STRICT);
+        Set<Integer> ports = new TreeSet<>();
+        ctx.servedPorts(workload).forEach(p -> ports.add(p.containerPort()));
+        workload.ports().forEach(p -> ports.add(p.number()));
+        if (ports.isEmpty()) {
+            // No port to look at: port 0 matches no portLevelMtls, so this is the workload-wide mode.
+            ports.add(0);
+        }
+        return ports.stream()
+                .allMatch(port -> ctx.engine().serverMode(workload, port).mode() == MtlsMode.STRICT);
     }
 
     static String percent(double part, double whole) {

@@ -33,6 +33,8 @@ public final class HtmlReport {
             + "overflow:auto}.muted{color:#777}td code{word-break:break-all}.narrow{width:1%;white-space:nowrap}"
             + ".path{width:18%}";
 
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
     private HtmlReport() {}
 
     /** The report as one HTML document. */
@@ -46,9 +48,7 @@ public final class HtmlReport {
                 .append("</style></head><body><header><h1>")
                 .append(Html.escape("Trustmap report: " + input.title()))
                 .append("</h1><p>Generated ")
-                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME
-                        .withZone(ZoneOffset.UTC)
-                        .format(input.generatedAt()))
+                .append(GENERATED.withZone(ZoneOffset.UTC).format(input.generatedAt()))
                 .append(" UTC</p></header><main>");
         summary(html, input, coverage);
         graph(html, input);
@@ -210,16 +210,35 @@ public final class HtmlReport {
                 .append(";font-weight:bold\">")
                 .append(e.verdict().decision())
                 .append("</td><td>")
-                .append(Html.escape(decidedBy(e.verdict().authz())))
-                .append("<br/><span class=\"muted\">")
-                .append(Html.escape(e.verdict().authz().reason()))
-                .append("</span></td></tr>");
+                .append(Html.escape(decidedBy(e.verdict().authz())));
+        String details = details(e.verdict().authz());
+        if (!details.isEmpty()) {
+            html.append("<br/><span class=\"muted\">")
+                    .append(Html.escape(details))
+                    .append("</span>");
+        }
+        html.append("</td></tr>");
+    }
+
+    /**
+     * The reason under the deciding policy, without what that line says already: a conditional verdict's reason
+     * ("allowed only for some requests: ALLOW policies select the workload") repeats its last condition.
+     */
+    private static String details(AuthzResult authz) {
+        String details = authz.details();
+        String shown = decidedBy(authz);
+        int colon = details.indexOf(": ");
+        String gist = colon < 0 ? details : details.substring(colon + 2);
+        return authz.decision() == Decision.CONDITIONAL && shown.contains(gist) ? "" : details;
     }
 
     /** The deciding policy and rule; for a conditional verdict, its conditions. */
     private static String decidedBy(AuthzResult authz) {
         if (authz.decision() == Decision.CONDITIONAL && !authz.conditions().isEmpty()) {
             return "depends on: " + String.join("; ", authz.conditions());
+        }
+        if (authz.noAllowMatched()) {
+            return authz.noAllowMatchSummary();
         }
         if (authz.policy() == null) {
             return "no policy";

@@ -82,9 +82,13 @@ final class EdgeInspection {
         String policy = authz.policy() == null
                 ? out.text("inspector.policy.none")
                 : out.text("inspector.policy.rule", authz.policy(), authz.action(), ruleText(authz, out));
+        if (authz.noAllowMatched()) {
+            // The same words as the report and `trustmap simulate`: no one ALLOW policy "decided" this deny.
+            policy = authz.noAllowMatchSummary();
+        }
         out.policyRow("inspector.policy", policy, key("AuthorizationPolicy", authz.policy()))
                 .row("inspector.status", authz.httpStatus() > 0 ? authz.httpStatus() : null)
-                .row("inspector.reason", authz.reason());
+                .row("inspector.reason", authz.details());
     }
 
     private static String ruleText(AuthzResult authz, Sections out) {

@@ -89,6 +89,40 @@ class HtmlReportTest {
     }
 
     @Test
+    void countsEveryWorkloadOfTheStrictPaymentsNamespaceAsStrictTheCronJobIncluded() {
+        List<String> payments = engine.snapshot().workloads().stream()
+                .filter(w -> w.namespace().equals("payments"))
+                .map(w -> w.name())
+                .toList();
+
+        Coverage coverage = Coverage.of(engine, Assessment.of(engine, traffic));
+
+        // The lab README: payments (7 workloads, settlement-batch a CronJob without ports) is the only STRICT one.
+        assertThat(payments).hasSize(7).contains("settlement-batch");
+        assertThat(coverage.strictWorkloads()).isEqualTo(7);
+        assertThat(render(null, AuditExcerpt.none())).contains("7 / " + coverage.meshWorkloads() + "</b>");
+    }
+
+    @Test
+    void statesTheTimeInSecondsAndTheNoAllowMatchDenyInTheWordsOfEveryView() {
+        String html = render(null, AuditExcerpt.none());
+
+        assertThat(html)
+                .contains("Generated 2025-01-15 10:00:00 UTC")
+                .contains("denied: no ALLOW policy matches; ALLOW policies selecting it: identity/allow-nothing,"
+                        + " identity/user-auth-callers")
+                .doesNotContain("identity/user-auth-callers (ALLOW)");
+    }
+
+    @Test
+    void saysAConditionalRowsReasonOnce() {
+        String html = render(null, AuditExcerpt.none());
+
+        assertThat(html).contains("denied otherwise: ALLOW policies select the workload");
+        assertThat(html).doesNotContain("allowed only for some requests: ALLOW policies select the workload");
+    }
+
+    @Test
     void embedsAGivenImageInsteadOfTheDrawnGraph() throws Exception {
         String html = render(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, AuditExcerpt.none());
 

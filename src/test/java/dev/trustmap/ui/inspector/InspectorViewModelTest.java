@@ -45,7 +45,11 @@ class InspectorViewModelTest {
         @Test
         void namesTheDenyingPolicy() {
             graph.select(Selection.edge("payments/fraud-check -> identity/user-auth:80"));
-            assertThat(inspector.text()).contains("Verdict DENY").contains("identity/allow-nothing");
+            assertThat(inspector.text())
+                    .contains("Verdict DENY")
+                    .contains("Decided by denied: no ALLOW policy matches; ALLOW policies selecting it:"
+                            + " identity/allow-nothing, identity/user-auth-callers")
+                    .doesNotContain("(ALLOW), no rule matched");
         }
 
         @Test
