@@ -117,7 +117,8 @@ public final class PolicyGestures {
                 .findFirst();
     }
 
-    private boolean hasAllowNothing(String namespace) {
+    /** Whether the namespace already has an allow-nothing (then {@link #defaultDeny} adds nothing). */
+    public boolean hasAllowNothing(String namespace) {
         return snapshot.policies().stream()
                 .filter(p -> p instanceof AuthorizationPolicy)
                 .map(AuthorizationPolicy.class::cast)

@@ -199,6 +199,11 @@ public final class EditorViewModel {
         gesture(g -> g.defaultDeny(namespace));
     }
 
+    /** Whether the namespace already has an allow-nothing, in the current policies or the draft. */
+    public boolean hasDefaultDeny(String namespace) {
+        return workspace != null && new PolicyGestures(effectiveEngine()).hasAllowNothing(namespace);
+    }
+
     /** A drag from one workload to another: the traffic is intended, the destination's ALLOW names the caller. */
     public void intend(String from, String to) {
         if (workspace == null || GraphNodeIds.outside(from)) {

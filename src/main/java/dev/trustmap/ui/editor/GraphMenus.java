@@ -27,6 +27,10 @@ final class GraphMenus implements GraphGestures {
             String namespace = GraphNodeIds.namespace(target.id());
             MenuItem item = item("editor.menu.defaultDeny", "menu-default-deny", () -> editor.defaultDeny(namespace));
             item.setText(messages.get("editor.menu.defaultDeny", namespace));
+            if (editor.hasDefaultDeny(namespace)) {
+                item.setText(messages.get("editor.menu.defaultDeny.present", namespace));
+                item.setDisable(true);
+            }
             return List.of(item);
         }
         return List.of();

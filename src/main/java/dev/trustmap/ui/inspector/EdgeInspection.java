@@ -18,7 +18,11 @@ final class EdgeInspection {
 
     static List<InspectorSection> of(EdgeAssessment assessed, MeshState mesh, Sections out) {
         route(assessed, mesh, out);
-        traffic(assessed.edge(), out);
+        if (observed(assessed.edge())) {
+            traffic(assessed.edge(), out);
+        } else {
+            notObserved(assessed, out);
+        }
         connection(assessed.verdict().connection(), out);
         authorization(assessed.verdict().connection(), assessed.verdict().authz(), out);
         return out.build();
@@ -51,6 +55,23 @@ final class EdgeInspection {
                 .row("inspector.mtlsShare", percent(edge.mtlsShare()))
                 .row("inspector.methods", String.join(", ", edge.methods()))
                 .row("inspector.paths", String.join(", ", edge.paths()));
+    }
+
+    /** Whether telemetry saw the edge: edges drawn only for a probe or a planned path carry no requests or codes. */
+    private static boolean observed(TrafficEdge edge) {
+        return edge.requestsPerSecond() > 0 || !edge.responseCodes().isEmpty();
+    }
+
+    /** An edge nobody was seen using (a replayed probe's, or one the attacker could use): what was decided instead. */
+    private static void notObserved(EdgeAssessment assessed, Sections out) {
+        TrafficEdge edge = assessed.edge();
+        out.section("inspector.section.traffic").row("inspector.traffic.none", out.text("inspector.traffic.noneText"));
+        if (!edge.methods().isEmpty()) {
+            out.row(
+                    "inspector.traffic.probed",
+                    String.join(", ", edge.methods()) + " " + String.join(", ", edge.paths()));
+        }
+        out.row("inspector.traffic.decision", assessed.verdict().authz().decision());
     }
 
     private static void connection(ConnectionResult connection, Sections out) {

@@ -56,6 +56,7 @@ public final class AttackReplayViewModel {
     private final ReadOnlyStringWrapper draftSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper unfinished = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<BreachMarks> marks = new ReadOnlyObjectWrapper<>(BreachMarks.NONE);
     private List<ProbeRow> planned = List.of();
     private Workload from;
@@ -144,6 +145,7 @@ public final class AttackReplayViewModel {
         generation = new Object();
         running.set(false);
         active.set(false);
+        unfinished.set(false);
         planned = List.of();
         from = null;
         rows.clear();
@@ -163,6 +165,7 @@ public final class AttackReplayViewModel {
         if (rows.size() < count) {
             rows.addAll(planned.subList(rows.size(), count));
         }
+        unfinished.set(rows.size() < planned.size());
         summary.set(counts());
         draftSummary.set(draftCounts());
         marks.set(ReplayMarks.of(from, rows, running.get() && !rows.isEmpty() ? rows.get(rows.size() - 1) : null));
@@ -172,10 +175,12 @@ public final class AttackReplayViewModel {
         long passed = rows.stream().filter(ProbeRow::passed).count();
         Set<String> reached = new LinkedHashSet<>();
         rows.stream().filter(ProbeRow::passed).forEach(r -> reached.add(r.target()));
-        String counts = messages.get("breach.replay.counts", rows.size(), passed, reached.size(), rows.size() - passed);
-        return rows.size() == planned.size()
-                ? counts
-                : messages.get("breach.replay.progress", rows.size(), planned.size(), counts);
+        String tally = messages.get("breach.replay.tally", passed, reached.size(), rows.size() - passed);
+        if (rows.size() == planned.size()) {
+            return messages.get("breach.replay.counts", rows.size(), tally);
+        }
+        return messages.get(
+                running.get() ? "breach.replay.progress" : "breach.replay.stopped", rows.size(), planned.size(), tally);
     }
 
     private String draftCounts() {
@@ -197,7 +202,10 @@ public final class AttackReplayViewModel {
         return planned;
     }
 
-    /** {@code 31 probes: 12 passed to 7 workloads, 19 blocked.} (with the progress while running). */
+    /**
+     * {@code 31 probes: 12 passed to 7 workloads, 19 blocked.}; while running {@code 7 of 31 probes shown: ...};
+     * after Stop {@code Stopped after 7 of 31 probes: ... Run all shows the rest.}
+     */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -210,6 +218,11 @@ public final class AttackReplayViewModel {
     /** Whether probes are being shown one by one. */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** Whether some planned probes are not shown yet (running, or stopped before the end): Run all shows them. */
+    public ReadOnlyBooleanProperty unfinishedProperty() {
+        return unfinished.getReadOnlyProperty();
     }
 
     /** Whether there is a replay (computing, running or shown). */

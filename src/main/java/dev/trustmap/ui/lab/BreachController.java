@@ -62,7 +62,7 @@ public final class BreachController {
         showWhenSet(draftLabel, viewModel.draftSummaryProperty());
         clearButton.disableProperty().bind(viewModel.activeProperty().not());
         attackReplayButton.disableProperty().bind(viewModel.activeProperty().not());
-        attackRunAllButton.disableProperty().bind(attack.runningProperty().not());
+        attackRunAllButton.disableProperty().bind(attack.unfinishedProperty().not());
         attackStopButton.disableProperty().bind(attack.runningProperty().not());
         showWhenSet(replayLabel, attack.summaryProperty());
         showWhenSet(replayDraftLabel, attack.draftSummaryProperty());

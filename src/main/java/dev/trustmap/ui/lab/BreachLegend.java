@@ -33,6 +33,10 @@ final class BreachLegend {
         group.getChildren().add(heading);
         key(group, BreachMarks.ATTACK, messages.get("breach.legend.attack"));
         key(group, BreachMarks.ATTACK_CLOSED, messages.get("breach.legend.closed"));
+        key(group, BreachMarks.EXPOSED, messages.get("breach.legend.exposed"));
+        Label cutOff = new Label(messages.get("breach.legend.cutoff"));
+        cutOff.getStyleClass().addAll("breach-key", "key-cutoff");
+        group.getChildren().add(cutOff);
         key(group, BreachMarks.PROBE_PASS, messages.get("breach.legend.pass"));
         key(group, BreachMarks.PROBE_BLOCKED, messages.get("breach.legend.blocked"));
         group.visibleProperty().bind(shown);

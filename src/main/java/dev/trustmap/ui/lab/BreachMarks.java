@@ -27,6 +27,9 @@ public record BreachMarks(
     public static final String COMPROMISED = "compromised";
     public static final String REACHED = "reached";
     public static final String REACHED_FAR = "reached_far";
+    /** A workload reached now that the draft would cut off (teal outline). */
+    public static final String CUT_OFF = "cut_off";
+
     public static final String EXPOSED = "exposed";
     public static final String PROBE_PASS = "probe_pass";
     public static final String PROBE_BLOCKED = "probe_blocked";
@@ -66,6 +69,9 @@ public record BreachMarks(
     public static BreachMarks of(BlastRadius radius, BlastComparison draft) {
         Map<String, String> nodes = new HashMap<>();
         radius.reached().forEach((id, depth) -> nodes.put(id, depth == 1 ? REACHED : REACHED_FAR));
+        if (draft != null) {
+            draft.noLongerReached().forEach(id -> nodes.put(id, CUT_OFF));
+        }
         radius.compromised().forEach(w -> nodes.put(w.id(), COMPROMISED));
         Set<String> pairs = new HashSet<>();
         for (BlastRadius.PlaintextEdge edge : radius.plaintextEdges()) {

@@ -4,6 +4,8 @@ import dev.trustmap.analysis.breach.BlastComparison;
 import dev.trustmap.analysis.breach.BlastRadius;
 import dev.trustmap.analysis.breach.Hop;
 import dev.trustmap.engine.Engine;
+import dev.trustmap.mesh.MeshSnapshot;
+import dev.trustmap.mesh.Traffic;
 import dev.trustmap.mesh.Workload;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
@@ -42,7 +44,8 @@ public final class BreachViewModel {
     private final ObservableList<String> hops = FXCollections.observableArrayList();
     private MeshState state;
     private Target target;
-    private Engine computedDraft;
+    private MeshSnapshot computedCurrent;
+    private MeshSnapshot computedDraft;
 
     /** What is compromised: one workload, or a service account's workloads. */
     record Target(String nodeId, boolean wholeServiceAccount) {}
@@ -73,23 +76,41 @@ public final class BreachViewModel {
                 radiusMarks));
     }
 
-    /** A new mesh state: recomputes the radius when the policies changed (a new engine). */
+    /**
+     * A new mesh state. Newer traffic alone changes nothing (the radius stays, with its selection); other policies
+     * recompute it; another mesh source clears the compromise and the replay, and says so.
+     */
     public void meshChanged(MeshState now) {
         MeshState before = state;
         state = now;
-        if (target != null && now != null && (before == null || before.engine() != now.engine())) {
+        if (target == null || now == null) {
+            return;
+        }
+        if (before != null && !before.sourceName().equals(now.sourceName())) {
+            clear();
+            summary.set(messages.get("breach.sourceChanged", now.sourceName()));
+        } else if (!same(computedCurrent, now.snapshot())) {
             compute(target);
         }
     }
 
     /**
-     * The draft changed: computes the radius again so the draft's beside it and the edges it would close are up to
-     * date; a replayed attack on screen is left alone (replay it again for the new draft).
+     * The draft may have changed (the editor reassesses it on every traffic tick): computes the radius again only
+     * when the draft's policies differ from those it was computed with; a replayed attack on screen is left alone
+     * (replay it again for the new draft).
      */
     public void draftChanged() {
-        if (target != null && !replay.activeProperty().get() && draftEngine.get() != computedDraft) {
+        Engine draft = draftEngine.get();
+        if (target != null
+                && !replay.activeProperty().get()
+                && !same(computedDraft, draft == null ? null : draft.snapshot())) {
             compute(target);
         }
+    }
+
+    /** Whether two snapshots hold the same workloads, Services and policies (the traffic is not in a snapshot). */
+    private static boolean same(MeshSnapshot a, MeshSnapshot b) {
+        return a == b || (a != null && a.equals(b));
     }
 
     /** Marks one workload as compromised. */
@@ -106,13 +127,19 @@ public final class BreachViewModel {
         MeshState current = state;
         Optional<Workload> workload = current == null ? Optional.empty() : workload(current, next.nodeId());
         if (workload.isEmpty()) {
+            if (target != null) {
+                clear();
+                summary.set(messages.get("breach.gone", next.nodeId()));
+            }
             return;
         }
         target = next;
         Engine draft = draftEngine.get();
-        computedDraft = draft;
+        computedCurrent = current.snapshot();
+        computedDraft = draft == null ? null : draft.snapshot();
         summary.set(messages.get("breach.computing", next.nodeId()));
-        tasks.run(() -> radius(current.engine(), draft, workload.get(), next), this::shown);
+        Traffic traffic = current.traffic();
+        tasks.run(() -> radius(current.engine(), draft, workload.get(), next, traffic), this::shown);
     }
 
     private static Optional<Workload> workload(MeshState state, String id) {
@@ -121,19 +148,20 @@ public final class BreachViewModel {
                 .findFirst();
     }
 
-    private static Result radius(Engine engine, Engine draft, Workload workload, Target target) {
+    private static Result radius(Engine engine, Engine draft, Workload workload, Target target, Traffic traffic) {
         String title = target.wholeServiceAccount()
                 ? workload.namespace() + "/" + workload.serviceAccount() + " (service account)"
                 : workload.id();
-        BlastRadius now = of(engine, workload, target);
-        BlastComparison compared = draft == null ? null : BlastRadius.compare(now, of(draft, workload, target));
+        BlastRadius now = of(engine, workload, target, traffic);
+        BlastComparison compared =
+                draft == null ? null : BlastRadius.compare(now, of(draft, workload, target, traffic));
         return new Result(target, title, now, compared, BreachMarks.of(engine, now, compared));
     }
 
-    private static BlastRadius of(Engine engine, Workload workload, Target target) {
+    private static BlastRadius of(Engine engine, Workload workload, Target target, Traffic traffic) {
         return target.wholeServiceAccount()
-                ? BlastRadius.ofServiceAccount(engine, workload.namespace(), workload.serviceAccount())
-                : BlastRadius.of(engine, workload);
+                ? BlastRadius.ofServiceAccount(engine, workload.namespace(), workload.serviceAccount(), traffic)
+                : BlastRadius.of(engine, workload, traffic);
     }
 
     private void shown(Result result) {
@@ -144,12 +172,20 @@ public final class BreachViewModel {
         summary.set(summaryText(result.title(), radius));
         draftSummary.set(result.draft() == null ? "" : draftText(result.draft()));
         String closed = messages.get("breach.hop.closed");
+        String forwarded = messages.get("breach.hop.forwarded");
+        java.util.Set<String> compromised = new java.util.HashSet<>();
+        radius.compromised().forEach(w -> compromised.add(w.id()));
         hops.setAll(radius.hops().stream()
                 .map(hop -> hopText(
                         hop,
-                        BreachMarks.ATTACK_CLOSED.equals(result.marks().edges().get(BreachMarks.edgeId(hop)))
-                                ? closed
-                                : ""))
+                        (BreachMarks.ATTACK_CLOSED.equals(result.marks().edges().get(BreachMarks.edgeId(hop)))
+                                        ? closed
+                                        : "")
+                                + (hop.from().gateway()
+                                                && !compromised.contains(
+                                                        hop.from().id())
+                                        ? forwarded
+                                        : "")))
                 .toList());
         caption.set(messages.get("breach.hops"));
         replay.clear();
@@ -175,13 +211,24 @@ public final class BreachViewModel {
     }
 
     String draftText(BlastComparison compared) {
-        return messages.get(
+        String text = messages.get(
                 "breach.draft",
                 compared.draft().reached().size(),
                 compared.draft().reachable(),
                 compared.current().reached().size(),
                 compared.noLongerReached().size(),
                 compared.newlyReached().size());
+        if (!compared.noLongerReached().isEmpty()) {
+            text += " " + messages.get("breach.draft.cut", names(compared.noLongerReached()));
+        }
+        if (!compared.newlyReached().isEmpty()) {
+            text += " " + messages.get("breach.draft.opened", names(compared.newlyReached()));
+        }
+        return text;
+    }
+
+    private static String names(java.util.Set<String> ids) {
+        return String.join(", ", new java.util.TreeSet<>(ids));
     }
 
     /** {@code 1  ns/a -> ns/b:80  mtls  methods [GET]}, with {@code note} before the route (seen when truncated). */
@@ -210,6 +257,8 @@ public final class BreachViewModel {
     /** Forgets the compromised workload; the graph loses its marks. */
     public void clear() {
         target = null;
+        computedCurrent = null;
+        computedDraft = null;
         active.set(false);
         replay.clear();
         radiusMarks.set(BreachMarks.NONE);

@@ -7,7 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustmap.engine.Connection;
 import dev.trustmap.engine.Engine;
+import dev.trustmap.mesh.Protocol;
+import dev.trustmap.mesh.Traffic;
+import dev.trustmap.mesh.TrafficEdge;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -92,22 +98,122 @@ class BlastRadiusTest {
     }
 
     @Test
-    void countsAPlaintextHopAndItsEdges() {
+    void countsAPlaintextHopAndOnlyTheObservedPlaintextEdgesTouchingWhatItControlsOrReaches() {
         Engine engine = new BreachMesh()
                 .workload("t/a")
                 .withoutSidecar("legacy/p")
                 .workload("t/b")
+                .workload("t/c")
                 .policies(allowNothing("t"))
                 .engine();
+        // t/c -> legacy/p is allowed and plaintext too, but never observed; t/b -> t/c is observed but mTLS
+        Traffic observed = traffic(edge("t/b", "legacy/p"), edge("t/b", "t/c"), edge("t/a", "legacy/p"));
 
-        BlastRadius radius = BlastRadius.of(engine, workload(engine, "t/a"));
+        BlastRadius radius = BlastRadius.of(engine, workload(engine, "t/a"), observed);
 
         assertThat(radius.reached()).containsOnlyKeys("legacy/p");
         assertThat(radius.reachedOverPlaintext()).containsExactly("legacy/p");
         assertThat(radius.plaintextEdges())
                 .extracting(e -> e.from().id() + ">" + e.to().id())
                 .containsExactlyInAnyOrder("t/a>legacy/p", "t/b>legacy/p");
-        assertThat(radius.summary()).contains("1 over plaintext");
+        assertThat(radius.summary()).contains("1 over plaintext").endsWith("2 plaintext edges");
+    }
+
+    /**
+     * t/db (a leaf) can call only the ingress gateway; the gateway's one observed route goes to t/front, which may
+     * call t/back; t/secret admits the gateway's identity but the gateway has no route there; t/other admits only
+     * t/back's neighbour nobody reaches.
+     */
+    private static Engine gatewayMesh() {
+        return new BreachMesh()
+                .workload("t/db")
+                .gateway("istio-system/ingress")
+                .workload("t/front")
+                .workload("t/back")
+                .workload("t/secret")
+                .workload("t/other")
+                .policies(allowNothing("t"))
+                .policies(allow("t", "front", GATEWAY))
+                .policies(allow("t", "back", "cluster.local/ns/t/sa/front"))
+                .policies(allow("t", "secret", GATEWAY))
+                .engine();
+    }
+
+    private static final String GATEWAY = "cluster.local/ns/istio-system/sa/ingress";
+
+    @Nested
+    class Gateway {
+        @Test
+        void aReachedGatewayForwardsOnlyAlongItsRoutesWithItsIdentity() {
+            Engine engine = gatewayMesh();
+            Traffic observed = traffic(edge("istio-system/ingress", "t/front"), edge("t/front", "t/back"));
+
+            BlastRadius radius = BlastRadius.of(engine, workload(engine, "t/db"), observed);
+
+            assertThat(radius.reached())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("istio-system/ingress", 1, "t/front", 2, "t/back", 3));
+            assertThat(radius.gateways()).containsExactly("istio-system/ingress");
+            assertThat(radius.hops())
+                    .filteredOn(h -> h.from().id().equals("istio-system/ingress"))
+                    .extracting(Hop::describe)
+                    .containsExactly("istio-system/ingress -> t/front:80");
+            assertThat(radius.summary()).startsWith("reaches 3 of 5 workloads (1 directly)");
+        }
+
+        @Test
+        void aGatewayWithoutObservedRoutesLeadsNowhere() {
+            Engine engine = gatewayMesh();
+
+            BlastRadius radius = BlastRadius.of(engine, workload(engine, "t/db"), Traffic.none());
+
+            assertThat(radius.reached()).containsOnlyKeys("istio-system/ingress");
+        }
+
+        @Test
+        void aCompromisedGatewayCallsEverythingItsIdentityIsAllowedTo() {
+            Engine engine = gatewayMesh();
+            Traffic observed = traffic(edge("istio-system/ingress", "t/front"));
+
+            BlastRadius radius = BlastRadius.of(engine, workload(engine, "istio-system/ingress"), observed);
+
+            assertThat(radius.reached())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("t/front", 1, "t/secret", 1, "t/back", 2));
+            assertThat(radius.gateways()).isEmpty();
+        }
+    }
+
+    @Test
+    void aStolenServiceAccountTokenGetsThroughStrictMtlsWhereItsPodsCannot() {
+        Engine engine = new BreachMesh()
+                .withoutSidecar("t/legacy")
+                .workload("t/strict")
+                .policies("apiVersion: security.istio.io/v1\nkind: PeerAuthentication\n"
+                        + "metadata: {name: default, namespace: t}\nspec: {mtls: {mode: STRICT}}\n")
+                .engine();
+
+        BlastRadius pod = BlastRadius.of(engine, workload(engine, "t/legacy"));
+        BlastRadius account = BlastRadius.ofServiceAccount(engine, "t", "legacy");
+
+        assertThat(pod.reached()).isEmpty();
+        assertThat(account.reached()).containsOnlyKeys("t/strict");
+        assertThat(account.hops())
+                .filteredOn(h -> h.depth() == 1)
+                .singleElement()
+                .satisfies(hop -> {
+                    assertThat(hop.describe()).isEqualTo("t/legacy -> t/strict:80");
+                    assertThat(hop.connection()).isEqualTo(Connection.MTLS);
+                });
+    }
+
+    private static Traffic traffic(TrafficEdge... edges) {
+        return new Traffic(List.of(edges), Instant.EPOCH);
+    }
+
+    private static TrafficEdge edge(String from, String to) {
+        String[] a = from.split("/");
+        String[] b = to.split("/");
+        return new TrafficEdge(
+                a[0], a[1], b[0], b[1], b[1], 80, Protocol.HTTP, 1.0, Map.of(), 0, Set.of("GET"), Set.of("/"));
     }
 
     @Test

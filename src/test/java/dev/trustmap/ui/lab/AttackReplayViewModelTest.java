@@ -162,7 +162,7 @@ class AttackReplayViewModelTest {
             assertThat(replay.runningProperty().get()).isTrue();
             clock.tick.run();
             assertThat(replay.rows()).hasSize(1);
-            assertThat(replay.summaryProperty().get()).startsWith("1 of 6 probes shown. 1 probe: ");
+            assertThat(replay.summaryProperty().get()).startsWith("1 of 6 probes shown: ");
             String flashing = replay.rows().get(0).edgeId();
             assertThat(replay.marksProperty().get().edges()).containsEntry(flashing, BreachMarks.PROBE_FLASH);
             clock.tick.run();
@@ -182,8 +182,16 @@ class AttackReplayViewModelTest {
             assertThat(clock.tick).isNull();
             assertThat(replay.rows()).hasSize(2);
             assertThat(replay.marksProperty().get().edges()).doesNotContainValue(BreachMarks.PROBE_FLASH);
+            long passed = replay.rows().stream().filter(ProbeRow::passed).count();
+            assertThat(replay.summaryProperty().get())
+                    .startsWith("Stopped after 2 of 6 probes: " + passed + " passed to ")
+                    .endsWith((2 - passed) + " blocked. Run all shows the rest.");
+            assertThat(replay.unfinishedProperty().get())
+                    .as("Run all stays enabled")
+                    .isTrue();
             replay.runAll();
             assertThat(replay.rows()).hasSize(6);
+            assertThat(replay.unfinishedProperty().get()).isFalse();
         }
 
         @Test

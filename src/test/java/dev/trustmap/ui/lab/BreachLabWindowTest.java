@@ -170,6 +170,71 @@ class BreachLabWindowTest {
         snapshot("breach-lab-draft.png");
     }
 
+    @Test
+    void runAllFinishesAStoppedReplayAndAProbeOnlyEdgeSaysNoTrafficWasObserved(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        BreachViewModel breach = app.lab().breach();
+        robot.interact(() -> breach.compromise(WEB));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> breach.activeProperty().get());
+        AttackReplayViewModel attack = breach.attack();
+        robot.interact(() -> {
+            breach.replay();
+        });
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> attack.runningProperty().get());
+        robot.interact(attack::stop);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button runAll =
+                robot.lookup("#attackRunAllButton").queryAs(javafx.scene.control.Button.class);
+        assertThat(attack.rows().size()).isLessThan(attack.planned().size());
+        assertThat(runAll.isDisabled()).as("Run all after Stop").isFalse();
+        assertThat(attack.summaryProperty().get()).startsWith("Stopped after ");
+
+        robot.interact(runAll::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(attack.rows()).hasSameSizeAs(attack.planned());
+        assertThat(runAll.isDisabled()).isTrue();
+        java.util.Set<String> observed = new java.util.HashSet<>();
+        window.viewModel()
+                .state()
+                .traffic()
+                .edges()
+                .forEach(e -> observed.add(e.sourceId() + " -> " + e.destinationId() + ":" + e.port()));
+        ProbeRow unobserved = attack.rows().stream()
+                .filter(r -> !observed.contains(r.edgeId()))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> attack.select(unobserved));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.viewModel().inspector().text())
+                .contains("no traffic observed on this edge")
+                .contains("Decision for the probe")
+                .doesNotContain("req/s")
+                .doesNotContain("mTLS share");
+    }
+
+    @Test
+    void defaultDenyIsOfferedDisabledWhereTheNamespaceAlreadyAllowsNothing(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<javafx.scene.control.MenuItem> items = WaitForAsyncUtils.asyncFx(
+                        () -> window.graphView().gestures().menuFor(dev.trustmap.ui.graph.Selection.node(WEB)))
+                .get();
+
+        assertThat(items)
+                .filteredOn(i -> "menu-default-deny".equals(i.getId()))
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.isDisable()).isTrue();
+                    assertThat(i.getText()).contains("already in place");
+                });
+        assertThat(items).filteredOn(i -> "menu-compromise".equals(i.getId())).hasSize(1);
+    }
+
     private String edgeClass(String id) {
         org.graphstream.graph.Edge edge = window.graphView().graph().getEdge(id);
         Object value = edge == null ? null : edge.getAttribute("ui.class");

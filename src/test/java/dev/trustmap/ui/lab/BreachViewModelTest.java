@@ -55,7 +55,7 @@ class BreachViewModelTest {
                 .filter(w -> w.id().equals(WEB))
                 .findFirst()
                 .orElseThrow();
-        return BlastRadius.of(state.engine(), web);
+        return BlastRadius.of(state.engine(), web, state.traffic());
     }
 
     @Test
@@ -168,6 +168,70 @@ class BreachViewModelTest {
         assertThat(breach.summaryProperty().get()).doesNotStartWith("Computing");
     }
 
+    @Test
+    void aTrafficTickOrADraftReassessedWithTheSamePoliciesDoesNotComputeAgain() throws Exception {
+        draft = draftDenying(state.engine(), expected().compromised().get(0));
+        breach.compromise(WEB);
+        awaitWorker();
+        BreachMarks shown = breach.marksProperty().get();
+        String summary = breach.summaryProperty().get();
+
+        // what the editor does on every tick: the same draft, assessed again, in a new engine; and newer traffic
+        draft = Engine.of(draft.snapshot());
+        breach.draftChanged();
+        breach.meshChanged(state.withTraffic(state.traffic(), java.time.Instant.now()));
+
+        assertThat(breach.summaryProperty().get()).isEqualTo(summary);
+        assertThat(breach.marksProperty().get()).isSameAs(shown);
+        draft = null;
+        breach.draftChanged();
+        awaitWorker();
+        assertThat(breach.draftSummaryProperty().get())
+                .as("a real change computes again")
+                .isEmpty();
+    }
+
+    @Test
+    void anotherMeshSourceClearsTheCompromiseAndTheReplayAndSaysSo() throws Exception {
+        breach.compromise(WEB);
+        awaitWorker();
+        breach.replay();
+        awaitWorker();
+        breach.attack().runAll();
+        assertThat(breach.attack().rows()).isNotEmpty();
+
+        breach.meshChanged(new MeshState(
+                "scenario.yaml", state.engine(), state.traffic(), state.assessment(), java.time.Instant.now()));
+        awaitWorker();
+
+        assertThat(breach.activeProperty().get()).isFalse();
+        assertThat(breach.attack().activeProperty().get()).isFalse();
+        assertThat(breach.attack().rows()).isEmpty();
+        assertThat(breach.marksProperty().get()).isEqualTo(BreachMarks.NONE);
+        assertThat(breach.summaryProperty().get())
+                .startsWith("The mesh source changed to scenario.yaml: the compromise and the replayed attack were"
+                        + " cleared.");
+    }
+
+    @Test
+    void namesTheWorkloadsTheDraftCutsOffAndMarksThemApart() throws Exception {
+        Workload web = expected().compromised().get(0);
+        draft = withPolicy(
+                state.engine(),
+                "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: allow-nothing,"
+                        + " namespace: messaging}\nspec: {}\n");
+        breach.compromise(WEB);
+        awaitWorker();
+        java.util.Set<String> cut = BlastRadius.compare(expected(), BlastRadius.of(draft, web, state.traffic()))
+                .noLongerReached();
+        assertThat(cut).isNotEmpty();
+
+        assertThat(breach.draftSummaryProperty().get())
+                .endsWith("The draft cuts off: " + String.join(", ", new java.util.TreeSet<>(cut)) + ".");
+        cut.forEach(id -> assertThat(breach.marksProperty().get().nodes()).containsEntry(id, BreachMarks.CUT_OFF));
+        assertThat(breach.marksProperty().get().nodes()).containsValue(BreachMarks.REACHED);
+    }
+
     /** The lab with one more policy: a DENY of {@code web}'s principal on the first workload it reaches directly. */
     private static Engine draftDenying(Engine current, Workload web) {
         Workload first = BlastRadius.of(current, web).hops().stream()
@@ -184,6 +248,11 @@ class BreachViewModelTest {
                 "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: deny-web, namespace: "
                         + first.namespace() + "}\nspec:\n  selector: {matchLabels: {" + labels + "}}\n  action: DENY\n"
                         + "  rules: [{from: [{source: {principals: [\"" + principal + "\"]}}]}]\n";
+        return withPolicy(current, yaml);
+    }
+
+    /** The current policies and one more, from YAML. */
+    private static Engine withPolicy(Engine current, String yaml) {
         HasMetadata deny = new KubernetesSerialization()
                 .unmarshal(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         MeshSnapshot now = current.snapshot();
