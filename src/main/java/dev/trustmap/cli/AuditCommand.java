@@ -3,6 +3,7 @@ package dev.trustmap.cli;
 import dev.trustmap.analysis.workspace.AuditEntry;
 import dev.trustmap.analysis.workspace.AuditLog;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,10 @@ import picocli.CommandLine.Option;
                     + " trustmap.home)."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:entries printed (or the log is empty)", "2:the log cannot be read, or bad options"})
+        exitCodeList = {
+            "0:entries printed (or the log is empty)",
+            "2:the log cannot be read, the --file given does not exist, or bad options"
+        })
 final class AuditCommand extends BaseCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx");
 
@@ -43,6 +47,9 @@ final class AuditCommand extends BaseCommand {
     protected int run() throws BadInputException {
         if (limit < 1) {
             throw new BadInputException("--limit must be at least 1, was " + limit);
+        }
+        if (file != null && !Files.exists(file)) {
+            throw new BadInputException("the audit log " + file + " given with --file does not exist; check the path.");
         }
         AuditLog log = file == null ? AuditLog.atDefaultLocation() : new AuditLog(file);
         AuditLog.Recent recent;

@@ -3,15 +3,24 @@ package dev.trustmap.cli;
 import dev.trustmap.analysis.LeastPrivilege;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.YamlWriter;
+import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.AssembledMesh;
 import dev.trustmap.source.folder.FolderSource;
 import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.source.traffic.TrafficFile;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,11 +32,18 @@ import picocli.CommandLine.Option;
             "Drafts least-privilege policies from observed traffic: per destination an ALLOW naming the observed"
                     + " callers and ports (methods and paths when the traffic file knows them), an allow-nothing per"
                     + " namespace, and STRICT mTLS where every caller already uses it.",
-            "Traffic the current policies deny is not granted. Writes one YAML file per resource."
+            "Traffic the current policies deny is not granted. Writes one YAML file per resource. An output folder"
+                    + " that already holds other YAML or JSON files is refused (trustmap apply --draft would apply"
+                    + " them too) unless --clean deletes them first."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:policies written", "2:bad input or internal error"})
+        exitCodeList = {
+            "0:policies written",
+            "2:bad input (a namespace or workload not in the mesh, an output folder with other manifests, files) or"
+                    + " internal error"
+        })
 final class GenerateCommand extends BaseCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
 
     @Option(names = "--manifests", required = true, description = "Folder (or file) of manifests; repeatable.")
     List<Path> manifests;
@@ -59,24 +75,78 @@ final class GenerateCommand extends BaseCommand {
             description = "Folder to write the YAML files to.")
     Path output;
 
+    @Option(
+            names = "--clean",
+            description = "Delete the YAML and JSON files already in the output folder (and its subfolders) that this"
+                    + " run does not write; without it such a folder is refused.")
+    boolean clean;
+
     @Override
     protected int run() throws ManifestException, BadInputException {
         AssembledMesh mesh = FolderSource.load(manifests);
         reportSkipped(mesh.skippedKinds());
+        checkNames(mesh.snapshot());
         Traffic traffic = TrafficFile.read(trafficFile);
         LeastPrivilege.Result result = LeastPrivilege.generate(
                 Engine.of(mesh.snapshot()),
                 traffic,
                 new LeastPrivilege.Options(Set.copyOf(namespaces), Set.copyOf(workloads), dryRun, !noStrict));
-        List<Path> written;
-        try {
-            written = YamlWriter.writeFolder(result.policies(), output);
-        } catch (UncheckedIOException e) {
-            throw new BadInputException(e.getMessage() + "; choose a folder you can write to");
-        }
-        out().println("wrote " + written.size() + " resources to " + output);
+        List<Path> written = write(result.policies());
+        out().println("wrote " + Plural.of(written.size(), "resource") + " to " + output);
         result.covered().forEach(line -> out().println("covered: " + line));
         result.notCovered().forEach(line -> out().println("not covered: " + line));
         return ExitCodes.OK;
+    }
+
+    /** Every --namespace and --workload must be in the mesh: a typo would otherwise draft nothing, quietly. */
+    private void checkNames(MeshSnapshot mesh) throws BadInputException {
+        Set<String> known = new TreeSet<>();
+        mesh.namespaces().forEach(n -> known.add(n.name()));
+        for (String namespace : namespaces) {
+            if (!known.contains(namespace)) {
+                throw new BadInputException("--namespace " + namespace + " is not a namespace of the manifests; known: "
+                        + String.join(", ", known) + ".");
+            }
+        }
+        Set<String> workloadIds = new TreeSet<>();
+        mesh.workloads().forEach(w -> workloadIds.add(w.id()));
+        for (String workload : workloads) {
+            if (!workloadIds.contains(workload)) {
+                throw new BadInputException("--workload " + workload + " is not a workload of the manifests"
+                        + " (namespace/name); known: " + String.join(", ", workloadIds) + ".");
+            }
+        }
+    }
+
+    private List<Path> write(List<? extends HasMetadata> policies) throws ManifestException, BadInputException {
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new BadInputException(
+                    "-o " + output + " is a file, not a folder; choose a folder to write the YAML files to.");
+        }
+        Set<Path> fresh = new HashSet<>();
+        policies.forEach(p -> fresh.add(
+                output.resolve(YamlWriter.fileName(p)).toAbsolutePath().normalize()));
+        List<Path> stale = Files.isDirectory(output)
+                ? FolderSource.manifestFiles(List.of(output)).stream()
+                        .filter(f -> !fresh.contains(f.toAbsolutePath().normalize()))
+                        .toList()
+                : List.of();
+        if (!stale.isEmpty() && !clean) {
+            throw new BadInputException(output + " already holds " + Plural.of(stale.size(), "other YAML or JSON file")
+                    + " (e.g. " + stale.get(0).getFileName() + ") that trustmap apply --draft would read too; choose an"
+                    + " empty folder, or pass --clean to delete them first.");
+        }
+        try {
+            for (Path file : stale) {
+                Files.delete(file);
+            }
+            return YamlWriter.writeFolder(policies, output);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("cannot write {}", output, e);
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            String why = cause instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new BadInputException(
+                    "cannot write to " + output + ": " + why + "; choose a folder you can write to.");
+        }
     }
 }

@@ -102,4 +102,17 @@ class AuditCommandTest {
         assertThat(unreadable.exitCode()).isEqualTo(2);
         assertThat(unreadable.err()).contains("cannot read the audit log " + folder);
     }
+
+    @Test
+    void aFileThatDoesNotExistIsBadInput() {
+        Path missing = home.resolve("nope.jsonl");
+
+        CliRun run = CliRun.of("audit", "--file", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .isEqualTo(
+                        "trustmap: the audit log " + missing + " given with --file does not exist; check the path.\n");
+        assertThat(run.out()).isEmpty();
+    }
 }

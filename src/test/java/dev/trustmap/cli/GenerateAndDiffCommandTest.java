@@ -54,6 +54,114 @@ class GenerateAndDiffCommandTest {
         }
 
         @Test
+        void refusesAFolderWithOtherManifestsUnlessClean(@TempDir Path out) throws Exception {
+            Files.writeString(out.resolve("stale-1.yaml"), "kind: x\n");
+            Files.createDirectories(out.resolve("sub"));
+            Files.writeString(out.resolve("sub/stale-2.yml"), "kind: x\n");
+            Files.writeString(out.resolve("notes.txt"), "kept\n");
+
+            CliRun refused = CliRun.of("generate", "--manifests", BOOKINFO, "--traffic", TRAFFIC, "-o", out.toString());
+
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(refused.err())
+                    .isEqualTo("trustmap: " + out + " already holds 2 other YAML or JSON files (e.g. stale-1.yaml) that"
+                            + " trustmap apply --draft would read too; choose an empty folder, or pass --clean to"
+                            + " delete them first.\n");
+            assertThat(out.resolve("stale-1.yaml")).exists();
+
+            CliRun cleaned = CliRun.of(
+                    "generate", "--manifests", BOOKINFO, "--traffic", TRAFFIC, "--clean", "-o", out.toString());
+
+            assertThat(cleaned.exitCode()).as(cleaned.err()).isZero();
+            assertThat(out.resolve("stale-1.yaml")).doesNotExist();
+            assertThat(out.resolve("sub/stale-2.yml")).doesNotExist();
+            assertThat(out.resolve("notes.txt")).exists();
+
+            CliRun again = CliRun.of("generate", "--manifests", BOOKINFO, "--traffic", TRAFFIC, "-o", out.toString());
+            assertThat(again.exitCode()).as("its own files are not stale").isZero();
+        }
+
+        @Test
+        void anOutputThatIsAFileIsNamedAsSuch(@TempDir Path dir) throws Exception {
+            Path file = Files.writeString(dir.resolve("passwd"), "root:x:0:0\n");
+
+            CliRun run = CliRun.of("generate", "--manifests", BOOKINFO, "--traffic", TRAFFIC, "-o", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .isEqualTo("trustmap: -o " + file + " is a file, not a folder; choose a folder to write the YAML"
+                            + " files to.\n");
+        }
+
+        @Test
+        void aNamespaceOrWorkloadNotInTheMeshIsBadInput(@TempDir Path out) {
+            CliRun namespace = CliRun.of(
+                    "generate",
+                    "--manifests",
+                    BOOKINFO,
+                    "--traffic",
+                    TRAFFIC,
+                    "--namespace",
+                    "nope",
+                    "-o",
+                    out.toString());
+            CliRun workload = CliRun.of(
+                    "generate",
+                    "--manifests",
+                    BOOKINFO,
+                    "--traffic",
+                    TRAFFIC,
+                    "--workload",
+                    "bookinfo/nope",
+                    "-o",
+                    out.toString());
+
+            assertThat(namespace.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(namespace.err())
+                    .startsWith("trustmap: --namespace nope is not a namespace of the manifests; known: ")
+                    .contains("bookinfo");
+            assertThat(workload.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(workload.err())
+                    .startsWith("trustmap: --workload bookinfo/nope is not a workload of the manifests")
+                    .contains("bookinfo/details-v1");
+            assertThat(out).isEmptyDirectory();
+        }
+
+        @Test
+        void aMissingTrafficFileIsSaidToNotExist(@TempDir Path out) {
+            CliRun run = CliRun.of(
+                    "generate",
+                    "--manifests",
+                    BOOKINFO,
+                    "--traffic",
+                    out.resolve("nope.yaml").toString(),
+                    "-o",
+                    out.toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .isEqualTo("trustmap: " + out.resolve("nope.yaml")
+                            + ": does not exist; check the path to the traffic file.\n");
+        }
+
+        @Test
+        void reportsOneResourceInTheSingular(@TempDir Path out) {
+            CliRun run = CliRun.of(
+                    "generate",
+                    "--manifests",
+                    BOOKINFO,
+                    "--traffic",
+                    TRAFFIC,
+                    "--workload",
+                    "bookinfo/details-v1",
+                    "--no-strict",
+                    "-o",
+                    out.toString());
+
+            assertThat(run.out()).startsWith("wrote 1 resource to " + out + "\n");
+        }
+
+        @Test
         void generatedDraftBreaksNoObservedTraffic(@TempDir Path out) {
             CliRun.of("generate", "--manifests", BOOKINFO, "--traffic", TRAFFIC, "-o", out.toString());
 

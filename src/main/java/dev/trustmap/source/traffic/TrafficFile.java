@@ -7,6 +7,7 @@ import dev.trustmap.source.folder.ManifestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -90,9 +91,15 @@ public final class TrafficFile {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ManifestException(
+                    file.toString(), 0, null, "does not exist; check the path to the traffic file.");
         } catch (IOException e) {
             LOG.debug("Cannot read {}", file, e);
-            throw new ManifestException(file.toString(), 0, null, "cannot be read as UTF-8 text; check the path.");
+            String problem = Files.isDirectory(file)
+                    ? "is a folder, not a traffic file; give the traffic file itself."
+                    : "cannot be read as UTF-8 text; check that it is a readable traffic file.";
+            throw new ManifestException(file.toString(), 0, null, problem);
         }
         Traffic traffic = parse(text, file.toString(), () -> modified(file));
         LOG.info("Read {} traffic edges from {}", traffic.edges().size(), file);
