@@ -72,8 +72,8 @@ public final class LeastPrivilege {
         public List<String> covered() {
             List<String> lines = new ArrayList<>();
             for (Destination destination : destinations) {
-                lines.add(destination.workload() + ": " + destination.callers().size() + " caller(s) on ports "
-                        + destination.ports());
+                lines.add(destination.workload() + ": " + destination.callers().size()
+                        + " caller(s) on container ports " + destination.ports());
                 if (destination.strict() != null) {
                     lines.add(destination.workload() + ": STRICT mTLS, every observed caller uses mTLS");
                 }
@@ -81,7 +81,10 @@ public final class LeastPrivilege {
             return lines;
         }
 
-        /** One sentence per gap, for the command line. */
+        /**
+         * One sentence per gap, for the command line. Ports are container (target) ports throughout, as Istio
+         * authorization matches them, not the Service ports callers dial.
+         */
         public List<String> notCovered() {
             return gaps.stream().map(Gap::message).toList();
         }
@@ -94,9 +97,11 @@ public final class LeastPrivilege {
         Map<Workload, DestinationAccess> byDestination = new LinkedHashMap<>();
         List<Gap> gaps = new ArrayList<>();
         Set<String> active = new TreeSet<>();
+        Set<String> observed = new TreeSet<>();
         for (EdgeAssessment edge : Assessment.of(engine, traffic).edges()) {
             Workload to = edge.request().to();
             active.add(to.namespace());
+            observed.add(to.id());
             if (edge.request().from() instanceof Peer.Pod pod) {
                 active.add(pod.workload().namespace());
             }
@@ -108,7 +113,11 @@ public final class LeastPrivilege {
                         GapKind.DENIED_NOW,
                         to.id(),
                         edge.edge().sourceId() + " -> " + to.id() + ":"
-                                + edge.edge().port() + " is denied now; the draft does not grant it"));
+                                + engine.targetPort(
+                                        to,
+                                        edge.request().service(),
+                                        edge.request().port())
+                                + " is denied now; the draft does not grant it"));
                 continue;
             }
             byDestination.computeIfAbsent(to, DestinationAccess::new).add(engine, edge);
@@ -121,7 +130,7 @@ public final class LeastPrivilege {
         }
         if (options.workloads().isEmpty()) {
             for (String namespace : namespaces(options, byDestination.keySet())) {
-                draft.namespace(namespace, active.contains(namespace), byDestination.keySet(), gaps);
+                draft.namespace(namespace, active.contains(namespace), observed, gaps);
             }
         } else {
             unobserved(options.workloads(), byDestination.keySet(), gaps);
@@ -217,7 +226,7 @@ public final class LeastPrivilege {
                             null,
                             general.jwt());
                     if (engine.evaluate(request).decision() == Decision.DENY) {
-                        denied.add(seen.sourceId() + " -> " + workload.id() + ":" + seen.port() + " "
+                        denied.add(seen.sourceId() + " -> " + workload.id() + ":" + port + " "
                                 + (method == null ? "" : method + " ") + (path == null ? "" : path)
                                 + " is denied now; the draft does not grant it");
                     } else {

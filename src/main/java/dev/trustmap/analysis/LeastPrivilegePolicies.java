@@ -123,9 +123,12 @@ final class LeastPrivilegePolicies {
 
     /**
      * The allow-nothing of a namespace; never in the root namespace, where it would apply to the whole mesh, nor in
-     * a namespace without any observed traffic (the window most likely missed it rather than nobody calling).
+     * a namespace without any observed traffic (the window most likely missed it rather than nobody calling), nor
+     * where no workload has a sidecar to enforce it, nor a second one where the namespace already has one.
+     *
+     * @param observed the workloads ({@code namespace/name}) that received any observed traffic, denied or not
      */
-    void namespace(String namespace, boolean observed, Set<Workload> withTraffic, List<Gap> gaps) {
+    void namespace(String namespace, boolean active, Set<String> observed, List<Gap> gaps) {
         if (namespace.equals(snapshot.meshConfig().rootNamespace())) {
             gaps.add(new Gap(
                     GapKind.ROOT_NAMESPACE,
@@ -137,7 +140,7 @@ final class LeastPrivilegePolicies {
         List<Workload> members = snapshot.workloads().stream()
                 .filter(w -> w.namespace().equals(namespace) && w.sidecar())
                 .toList();
-        if (!observed) {
+        if (!active) {
             gaps.add(new Gap(
                     GapKind.NO_TRAFFIC,
                     namespace,
@@ -145,15 +148,69 @@ final class LeastPrivilegePolicies {
                             + " allow-nothing would deny every request to its " + members.size() + " workload(s))"));
             return;
         }
-        var spec = new io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy();
-        objects.add(new AuthorizationPolicy(
-                "security.istio.io/v1", "AuthorizationPolicy", meta(namespace, PREFIX + "allow-nothing"), spec, null));
+        if (members.isEmpty()) {
+            gaps.add(new Gap(
+                    GapKind.NO_SIDECAR,
+                    namespace,
+                    "namespace " + namespace + " has no workload with a sidecar: nothing would enforce an"
+                            + " allow-nothing there, so none is drafted"));
+            return;
+        }
+        Optional<String> existing = existingAllowNothing(namespace);
+        if (existing.isPresent()) {
+            gaps.add(new Gap(
+                    GapKind.ALLOW_NOTHING_EXISTS,
+                    namespace,
+                    "namespace " + namespace + " already has an allow-nothing (" + existing.get()
+                            + "): no second one drafted"));
+        } else {
+            var spec = new io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicy();
+            objects.add(new AuthorizationPolicy(
+                    "security.istio.io/v1",
+                    "AuthorizationPolicy",
+                    meta(namespace, PREFIX + "allow-nothing"),
+                    spec,
+                    null));
+        }
+        String by = existing.orElse("the allow-nothing");
         members.stream()
-                .filter(w -> !withTraffic.contains(w))
+                .filter(w -> !observed.contains(w.id()))
                 .forEach(w -> gaps.add(new Gap(
                         GapKind.UNOBSERVED_WORKLOAD,
                         w.id(),
-                        w.id() + " received no observed traffic: the allow-nothing denies every request to it")));
+                        w.id() + " received no observed traffic: " + by + " denies every request to it")));
+    }
+
+    /** The name of an ALLOW in the namespace without selector, targets or rules: it already denies what is unnamed. */
+    private Optional<String> existingAllowNothing(String namespace) {
+        return snapshot.policies().stream()
+                .filter(p -> p instanceof AuthorizationPolicy)
+                .map(p -> (AuthorizationPolicy) p)
+                .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
+                .filter(LeastPrivilegePolicies::allowsNothing)
+                .map(p -> p.getMetadata().getName())
+                .sorted()
+                .findFirst();
+    }
+
+    private static boolean allowsNothing(AuthorizationPolicy policy) {
+        var spec = policy.getSpec();
+        if (spec == null) {
+            return true;
+        }
+        boolean allow = spec.getAction() == null || spec.getAction() == AuthorizationPolicyAction.ALLOW;
+        boolean wholeNamespace = spec.getSelector() == null
+                || spec.getSelector().getMatchLabels() == null
+                || spec.getSelector().getMatchLabels().isEmpty();
+        boolean noTargets =
+                (spec.getTargetRefs() == null || spec.getTargetRefs().isEmpty()) && spec.getTargetRef() == null;
+        boolean dryRun = policy.getMetadata().getAnnotations() != null
+                && "true".equals(policy.getMetadata().getAnnotations().get("istio.io/dry-run"));
+        return allow
+                && wholeNamespace
+                && noTargets
+                && !dryRun
+                && (spec.getRules() == null || spec.getRules().isEmpty());
     }
 
     private Rule rule(List<Caller> callers, DestinationAccess access, List<Gap> gaps) {

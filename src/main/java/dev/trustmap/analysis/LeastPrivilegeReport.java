@@ -58,7 +58,7 @@ public final class LeastPrivilegeReport {
     public enum GapKind {
         /** Observed traffic the current policies deny; the draft does not grant it. */
         DENIED_NOW,
-        /** A destination without sidecar: nothing can enforce a policy there. */
+        /** A destination, or every workload of a namespace, without sidecar: nothing can enforce a policy there. */
         NO_SIDECAR,
         /** A destination without labels: no selector can pick it out. */
         NO_LABELS,
@@ -71,7 +71,9 @@ public final class LeastPrivilegeReport {
         /** A workload of a drafted namespace that received no observed traffic: the allow-nothing denies it all. */
         UNOBSERVED_WORKLOAD,
         /** A chosen namespace or workload with no observed traffic at all in the window: nothing drafted for it. */
-        NO_TRAFFIC
+        NO_TRAFFIC,
+        /** A namespace that already has an allow-nothing (an ALLOW without selector or rules): none drafted. */
+        ALLOW_NOTHING_EXISTS
     }
 
     /**

@@ -67,7 +67,7 @@ class LeastPrivilegeTest {
 
             assertThat(gaps(result, GapKind.DENIED_NOW))
                     .extracting(Gap::message)
-                    .anySatisfy(m -> assertThat(m).startsWith("legacy/core-banking-adapter -> payments/ledger:80"));
+                    .anySatisfy(m -> assertThat(m).startsWith("legacy/core-banking-adapter -> payments/ledger:8080"));
         }
 
         @Test
@@ -76,7 +76,7 @@ class LeastPrivilegeTest {
 
             assertThat(gaps(result, GapKind.DENIED_NOW))
                     .extracting(Gap::message)
-                    .contains("analytics/reporting -> payments/ledger:80 DELETE /v1/entries/e-1001 is denied now; the"
+                    .contains("analytics/reporting -> payments/ledger:8080 DELETE /v1/entries/e-1001 is denied now; the"
                             + " draft does not grant it");
             assertThat(destination(result, "payments/ledger").callers())
                     .filteredOn(c -> c.sources().contains("analytics/reporting"))
@@ -116,6 +116,81 @@ class LeastPrivilegeTest {
             assertThat(gaps(result, GapKind.UNOBSERVED_WORKLOAD))
                     .extracting(Gap::subject)
                     .containsExactly("payments/settlement-batch");
+        }
+    }
+
+    @Nested
+    class AllowNothing {
+        @Test
+        void draftsNoneWhereNoWorkloadHasASidecarAndSaysSo() {
+            LeastPrivilege.Result result = generate(namespaces("legacy", "payments"));
+
+            assertThat(result.policies())
+                    .noneMatch(p -> p.getMetadata().getNamespace().equals("legacy"));
+            assertThat(gaps(result, GapKind.NO_SIDECAR))
+                    .extracting(Gap::message)
+                    .contains("namespace legacy has no workload with a sidecar: nothing would enforce an allow-nothing"
+                            + " there, so none is drafted");
+        }
+
+        @Test
+        void draftsNoSecondOneWhereTheNamespaceHasOne() {
+            LeastPrivilege.Result result = generate(namespaces("payments"));
+
+            assertThat(result.policies())
+                    .noneMatch(p -> p.getMetadata().getName().equals("trustmap-allow-nothing"));
+            assertThat(gaps(result, GapKind.ALLOW_NOTHING_EXISTS))
+                    .extracting(Gap::message)
+                    .containsExactly(
+                            "namespace payments already has an allow-nothing (allow-nothing): no second one drafted");
+            assertThat(gaps(result, GapKind.UNOBSERVED_WORKLOAD))
+                    .extracting(Gap::message)
+                    .containsExactly("payments/settlement-batch received no observed traffic: allow-nothing denies"
+                            + " every request to it");
+        }
+
+        @Test
+        void draftsOneWhereTheNamespaceHasNone() {
+            Engine engine = Engine.of(LAB.snapshot()
+                    .withPolicies(LAB.snapshot().policies().stream()
+                            .filter(p -> !(p.getMetadata().getNamespace().equals("payments")
+                                    && p.getMetadata().getName().equals("allow-nothing")))
+                            .toList()));
+
+            LeastPrivilege.Result result = LeastPrivilege.generate(engine, TRAFFIC, namespaces("payments"));
+
+            assertThat(result.policies())
+                    .anyMatch(p -> p.getMetadata().getName().equals("trustmap-allow-nothing"));
+            assertThat(gaps(result, GapKind.ALLOW_NOTHING_EXISTS)).isEmpty();
+        }
+
+        @Test
+        void aWorkloadWhoseTrafficIsAllDeniedIsNotCalledUnobserved() {
+            Traffic deniedOnly = new Traffic(
+                    TRAFFIC.edges().stream()
+                            .filter(e -> !(e.destinationNamespace().equals("payments")
+                                            && e.destinationWorkload().equals("ledger"))
+                                    || e.sourceWorkload().equals("core-banking-adapter"))
+                            .toList(),
+                    TRAFFIC.observedAt());
+
+            LeastPrivilege.Result result = LeastPrivilege.generate(LAB, deniedOnly, namespaces("payments"));
+
+            assertThat(gaps(result, GapKind.DENIED_NOW))
+                    .extracting(Gap::message)
+                    .contains("legacy/core-banking-adapter -> payments/ledger:8080 is denied now; the draft does not"
+                            + " grant it");
+            assertThat(gaps(result, GapKind.UNOBSERVED_WORKLOAD))
+                    .extracting(Gap::subject)
+                    .doesNotContain("payments/ledger");
+        }
+
+        @Test
+        void everyReportedPortIsAContainerPort() {
+            LeastPrivilege.Result result = generate(namespaces());
+
+            assertThat(result.notCovered()).noneMatch(line -> line.matches(".* -> [a-z-]+/[a-z-]+:80\\b.*"));
+            assertThat(result.covered()).allMatch(line -> !line.contains("ports") || line.contains("container ports"));
         }
     }
 

@@ -22,10 +22,12 @@ class GenerateAndDiffCommandTest {
             assertThat(run.exitCode()).isZero();
             try (Stream<Path> files = Files.list(out)) {
                 assertThat(files.map(f -> f.getFileName().toString()))
-                        .contains(
-                                "bookinfo-authorizationpolicy-trustmap-allow-nothing.yaml",
-                                "bookinfo-peerauthentication-trustmap-strict-details-v1.yaml");
+                        .contains("bookinfo-peerauthentication-trustmap-strict-details-v1.yaml")
+                        .as("bookinfo already has an allow-nothing")
+                        .doesNotContain("bookinfo-authorizationpolicy-trustmap-allow-nothing.yaml");
             }
+            assertThat(run.out())
+                    .contains("namespace bookinfo already has an allow-nothing (allow-nothing): no second one drafted");
             assertThat(Files.readString(out.resolve("bookinfo-authorizationpolicy-trustmap-allow-details-v1.yaml")))
                     .contains("cluster.local/ns/bookinfo/sa/bookinfo-productpage")
                     .contains("/details/{*}");

@@ -97,7 +97,12 @@ class GenerateWindowTest {
                 .extracting(p -> p.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(
                         generated.stream().map(p -> p.getMetadata().getName()).toList())
-                .contains("trustmap-allow-nothing", "trustmap-allow-reporting");
+                .contains("trustmap-allow-reporting")
+                .as("the lab's analytics already has an allow-nothing")
+                .doesNotContain("trustmap-allow-nothing");
+        assertThat(dialog.preview())
+                .extracting(PreviewRow::text)
+                .anySatisfy(t -> assertThat(t).contains("namespace analytics already has an allow-nothing"));
         assertThat(app.editor().generateDialog().stage().isShowing()).isFalse();
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> assessedIntoNamespace(editor) > 0);
