@@ -20,29 +20,38 @@ final class BreachLegend {
 
     private BreachLegend() {}
 
-    /** Adds the group before the legend's last group (the namespaces); does nothing without a legend. */
+    /** Adds the groups before the legend's last group (the namespaces); does nothing without a legend. */
     static void install(Parent root, Messages messages, ObservableValue<Boolean> shown) {
         if (!(find(root, "legend") instanceof Pane legend)) {
             return;
         }
-        HBox group = new HBox();
-        group.setId(ID);
-        group.getStyleClass().addAll("legend-group", "legend-breach");
-        Label heading = new Label(messages.get("breach.legend.heading"));
-        heading.getStyleClass().add("legend-heading");
-        group.getChildren().add(heading);
+        HBox group = group(ID, messages.get("breach.legend.heading"), shown);
         key(group, BreachMarks.ATTACK, messages.get("breach.legend.attack"));
         key(group, BreachMarks.ATTACK_CLOSED, messages.get("breach.legend.closed"));
-        key(group, BreachMarks.EXPOSED, messages.get("breach.legend.exposed"));
         Label cutOff = new Label(messages.get("breach.legend.cutoff"));
         cutOff.getStyleClass().addAll("breach-key", "key-cutoff");
         group.getChildren().add(cutOff);
-        key(group, BreachMarks.PROBE_PASS, messages.get("breach.legend.pass"));
-        key(group, BreachMarks.PROBE_BLOCKED, messages.get("breach.legend.blocked"));
-        group.visibleProperty().bind(shown);
-        group.managedProperty().bind(group.visibleProperty());
+        HBox more = group(ID + "-more", messages.get("breach.legend.more"), shown);
+        key(more, BreachMarks.EXPOSED, messages.get("breach.legend.exposed"));
+        key(more, BreachMarks.PROBE_PASS, messages.get("breach.legend.pass"));
+        key(more, BreachMarks.PROBE_BLOCKED, messages.get("breach.legend.blocked"));
+        key(more, BreachMarks.PROBE_FLASH, messages.get("breach.legend.flash"));
         int at = Math.max(0, legend.getChildren().size() - 1);
         legend.getChildren().add(at, group);
+        legend.getChildren().add(at + 1, more);
+    }
+
+    /** One group of the legend, shown while the breach lab marks the graph (two, so the legend can wrap them). */
+    private static HBox group(String id, String title, ObservableValue<Boolean> shown) {
+        HBox group = new HBox();
+        group.setId(id);
+        group.getStyleClass().addAll("legend-group", "legend-breach");
+        Label heading = new Label(title);
+        heading.getStyleClass().add("legend-heading");
+        group.getChildren().add(heading);
+        group.visibleProperty().bind(shown);
+        group.managedProperty().bind(group.visibleProperty());
+        return group;
     }
 
     /** Like {@code lookup}, but also inside split panes before their skins exist (the window may not be shown). */

@@ -77,6 +77,18 @@ class BreachLabWindowTest {
         robot.interact(() -> window.viewModel().clearSelection());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(nodeClass(reachedId)).startsWith("reached, ");
+        java.util.Set<String> plaintext = breach.marksProperty().get().plaintextPairs();
+        java.util.List<String> exposed = window.graphView()
+                .graph()
+                .edges()
+                .filter(e -> plaintext.contains(BreachMarks.pair(
+                        e.getSourceNode().getId(), e.getTargetNode().getId())))
+                .map(e -> String.valueOf(e.getAttribute("ui.class")))
+                .toList();
+        assertThat(exposed).as("each plaintext edge counted is drawn").hasSize(plaintext.size());
+        assertThat(exposed).allMatch(c -> c.contains("exposed"));
+        assertThat(breach.summaryProperty().get())
+                .contains("; " + plaintext.size() + " observed plaintext edges it could read or forge.");
         TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("breach-tab");
         assertThat(robot.lookup(".breach-summary").queryLabeled().getText())
@@ -160,6 +172,8 @@ class BreachLabWindowTest {
                 .orElseThrow();
         assertThat(edgeClass(open)).startsWith("attack, ");
         assertThat(robot.lookup("#" + BreachLegend.ID).query().isVisible()).isTrue();
+        assertThat(robot.lookup("#" + BreachLegend.ID + "-more").query().isVisible())
+                .isTrue();
         assertThat(robot.lookup(".legend-draft").query().isVisible()).isTrue();
         assertThat(breach.draftSummaryProperty().get()).startsWith("With the draft: ");
         TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
