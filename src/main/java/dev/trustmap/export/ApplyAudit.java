@@ -91,6 +91,14 @@ public final class ApplyAudit {
         return managers.isEmpty() ? "" : " (" + verb + " fields from " + String.join(", ", managers) + ")";
     }
 
+    /**
+     * A {@code dry-run} or {@code apply} that could not finish (e.g. the API server went away): outcome
+     * {@code failed: REASON}. What was written before the failure is unknown, so the whole plan is listed.
+     */
+    public AuditEntry failed(String action, ApplyPlan plan, String reason) {
+        return entry(action, plan, "failed: " + reason);
+    }
+
     private static String written(ApplyResult result, ApplyPlan plan) {
         return result.applied().isEmpty()
                 ? ""

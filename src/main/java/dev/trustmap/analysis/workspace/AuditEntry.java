@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param resources one line per resource, e.g. {@code create AuthorizationPolicy payments/allow-ledger}
  * @param digest {@link AuditLog#digest} of the objects concerned
  * @param outcome {@code ok} or a short reason
+ * @param destination where an export went ({@code folder PATH} or {@code clipboard}), or {@code ""} (an apply, or an
+ *     entry written before destinations were recorded)
  */
 public record AuditEntry(
         Instant time,
@@ -24,7 +26,8 @@ public record AuditEntry(
         String action,
         List<String> resources,
         String digest,
-        String outcome) {
+        String outcome,
+        String destination) {
     /** The action of a server-side dry run. */
     public static final String DRY_RUN = "dry-run";
     /** The action of an apply that went through. */
@@ -46,6 +49,28 @@ public record AuditEntry(
         resources = resources == null ? List.of() : List.copyOf(resources);
         digest = digest == null ? "" : digest;
         outcome = outcome == null ? "" : outcome;
+        destination = destination == null ? "" : destination;
+    }
+
+    /** An entry without a destination (everything but an export). */
+    public AuditEntry(
+            Instant time,
+            String osUser,
+            String kubeUser,
+            String context,
+            String action,
+            List<String> resources,
+            String digest,
+            String outcome) {
+        this(time, osUser, kubeUser, context, action, resources, digest, outcome, "");
+    }
+
+    /** The destination of an export to the clipboard. */
+    public static final String CLIPBOARD = "clipboard";
+
+    /** The destination of an export to a folder. */
+    public static String folder(java.nio.file.Path folder) {
+        return "folder " + folder.toAbsolutePath().normalize();
     }
 
     /** The operating-system user running this program. */

@@ -196,6 +196,9 @@ public final class AuditLog {
         entry.resources().forEach(resources::add);
         node.put("digest", entry.digest());
         node.put("outcome", entry.outcome());
+        if (!entry.destination().isEmpty()) {
+            node.put("destination", entry.destination());
+        }
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -223,7 +226,8 @@ public final class AuditLog {
                     node.get("action").asText(),
                     resources,
                     node.path("digest").asText(""),
-                    node.path("outcome").asText(""));
+                    node.path("outcome").asText(""),
+                    node.path("destination").asText(""));
         } catch (JsonProcessingException | DateTimeParseException e) {
             return null;
         }

@@ -20,6 +20,16 @@ public final class ExportAudit {
      * @param outcome {@code ok}, or why the export failed
      */
     public static AuditEntry of(Draft draft, List<HasMetadata> current, Instant time, String outcome) {
+        return of(draft, current, time, outcome, "");
+    }
+
+    /**
+     * Like the other, with where the draft went.
+     *
+     * @param destination {@link AuditEntry#folder} or {@link AuditEntry#CLIPBOARD}
+     */
+    public static AuditEntry of(
+            Draft draft, List<HasMetadata> current, Instant time, String outcome, String destination) {
         Set<String> existing = current.stream().map(ResourceKey::of).collect(Collectors.toSet());
         List<String> resources = new ArrayList<>();
         for (HasMetadata object : draft.objects()) {
@@ -38,6 +48,7 @@ public final class ExportAudit {
                 AuditEntry.EXPORT,
                 resources,
                 AuditLog.digest(DraftStore.documents(draft)),
-                outcome);
+                outcome,
+                destination);
     }
 }

@@ -107,6 +107,19 @@ public final class Workspace {
         edit(d -> saved);
     }
 
+    /** Forgets undo and redo: the draft as it is now is where undo stops (e.g. after an apply). */
+    public void forgetHistory() {
+        undo.clear();
+        redo.clear();
+    }
+
+    /** Saves the draft now (it is also saved after every edit). */
+    public void save() {
+        if (store != null) {
+            store.save(draft);
+        }
+    }
+
     private void replace(Draft next) {
         draft = next;
         if (store != null) {

@@ -86,6 +86,8 @@ public final class ApplyViewModel {
         this.clock = clock;
         connection.addListener((obs, old, now) -> updateBlocked());
         editor.emptyProperty().addListener((obs, old, now) -> updateBlocked());
+        // The last outcome belongs to the source it happened on; another source's draft starts without it.
+        editor.draftSourceProperty().addListener((obs, old, now) -> status.set(""));
         updateBlocked();
     }
 
@@ -104,7 +106,7 @@ public final class ApplyViewModel {
         ClusterConnection chosen = connection.get();
         DraftDiff draftDiff = editor.currentDiff().orElse(null);
         if (chosen == null || draftDiff == null || draftDiff.resources().isEmpty()) {
-            status.set(messages.get(draftDiff == null ? "apply.status.assessing" : "apply.status.nothing"));
+            status.set(messages.get(draftDiff == null ? "apply.status.assessing" : nothingKey()));
             return false;
         }
         target = chosen;
@@ -117,8 +119,15 @@ public final class ApplyViewModel {
         show(Phase.CHECKING, messages.get("apply.checking", plan.changes().size(), chosen.context()), "");
         DraftApplier applier = chosen.applier();
         ApplyPlan checking = plan;
-        run(() -> applier.dryRun(checking), this::checked);
+        run(AuditEntry.DRY_RUN, () -> applier.dryRun(checking), this::checked);
         return true;
+    }
+
+    private String nothingKey() {
+        var draft = editor.draft();
+        return draft.objects().isEmpty() && draft.deleted().isEmpty()
+                ? "apply.status.nothing"
+                : "apply.status.nothing.same";
     }
 
     private String breaks(DraftDiff draftDiff) {
@@ -219,7 +228,7 @@ public final class ApplyViewModel {
         show(Phase.APPLYING, messages.get("apply.applying", plan.changes().size(), target.context()), details.get());
         DraftApplier applier = target.applier();
         ApplyPlan written = plan;
-        run(() -> applier.apply(written), this::applied);
+        run(AuditEntry.APPLY, () -> applier.apply(written), this::applied);
     }
 
     private void applied(ApplyResult result) {
@@ -262,10 +271,14 @@ public final class ApplyViewModel {
         }
     }
 
-    private <T> void run(Callable<T> work, Consumer<T> done) {
+    private <T> void run(String action, Callable<T> work, Consumer<T> done) {
+        ApplyPlan running = plan;
         tasks.run(work, done, failure -> {
             LOG.error("Applying the draft to {} failed", target.context(), failure);
-            show(Phase.FAILED, messages.get("apply.error"), failure.getMessage());
+            String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+            auditTrail.accept(audit.failed(action, running, reason));
+            status.set(messages.get("apply.status.error." + action, target.context(), reason));
+            show(Phase.FAILED, messages.get("apply.error"), reason);
         });
     }
 

@@ -88,16 +88,20 @@ public final class AuditViewModel {
         AuditEntry entry = row.entry();
         List<String> resources = entry.resources();
         String listed = resources.isEmpty() ? messages.get("audit.detail.noResources") : String.join("\n", resources);
+        String destination = entry.destination().isEmpty()
+                ? ""
+                : "\n" + messages.get("audit.detail.destination", entry.destination());
         return messages.get(
-                "audit.detail",
-                row.time(),
-                entry.action(),
-                entry.osUser(),
-                entry.kubeUser().isEmpty() ? "-" : entry.kubeUser(),
-                entry.context().isEmpty() ? "-" : entry.context(),
-                entry.outcome(),
-                listed,
-                entry.digest());
+                        "audit.detail",
+                        row.time(),
+                        entry.action(),
+                        entry.osUser(),
+                        entry.kubeUser().isEmpty() ? "-" : entry.kubeUser(),
+                        entry.context().isEmpty() ? "-" : entry.context(),
+                        entry.outcome(),
+                        listed,
+                        entry.digest())
+                + destination;
     }
 
     public ObservableList<AuditRow> rows() {

@@ -115,6 +115,11 @@ public final class ClusterConnection implements AutoCloseable {
         return source.context();
     }
 
+    /** The API server URL connected to. */
+    public String server() {
+        return String.valueOf(source.client().getMasterUrl());
+    }
+
     @Override
     public void close() {
         source.close();

@@ -1,6 +1,7 @@
 package dev.trustmap.ui.cluster;
 
 import dev.trustmap.analysis.Assessment;
+import dev.trustmap.analysis.workspace.DraftSource;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Namespace;
@@ -65,6 +66,11 @@ final class ClusterFeed implements MeshFeed {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public DraftSource draftSource() {
+        return DraftSource.cluster(connection.context(), connection.server(), name);
     }
 
     @Override

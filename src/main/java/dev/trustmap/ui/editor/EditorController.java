@@ -29,6 +29,9 @@ public final class EditorController {
     private Label noticeLabel;
 
     @FXML
+    private Label sourceLabel;
+
+    @FXML
     private Button undoButton;
 
     @FXML
@@ -84,6 +87,10 @@ public final class EditorController {
     private void initialize() {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
+        sourceLabel.textProperty().bind(viewModel.sourceTextProperty());
+        // A note names files and lines: it wraps and takes the height it needs, never cut off.
+        noticeLabel.setWrapText(true);
+        noticeLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         noticeLabel.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
         undoButton.disableProperty().bind(viewModel.canUndoProperty().not());

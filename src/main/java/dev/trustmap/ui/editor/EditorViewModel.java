@@ -6,14 +6,15 @@ import dev.trustmap.analysis.workspace.AuditEntry;
 import dev.trustmap.analysis.workspace.Baseline;
 import dev.trustmap.analysis.workspace.Draft;
 import dev.trustmap.analysis.workspace.DraftAssessment;
+import dev.trustmap.analysis.workspace.DraftSource;
 import dev.trustmap.analysis.workspace.DraftStore;
 import dev.trustmap.analysis.workspace.ExportAudit;
 import dev.trustmap.analysis.workspace.IntendedEdge;
 import dev.trustmap.analysis.workspace.PolicyGestures;
+import dev.trustmap.analysis.workspace.UnreadableDraftException;
 import dev.trustmap.analysis.workspace.Workspace;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.YamlWriter;
-import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.ui.common.DialogService;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
@@ -53,6 +54,9 @@ public final class EditorViewModel {
     private final ReadOnlyStringWrapper diffText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<DraftSource> draftSource =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
@@ -90,16 +94,17 @@ public final class EditorViewModel {
         summary.set(messages.get("editor.summary.empty"));
     }
 
-    /** A new mesh or new traffic: the draft stays and is assessed against it. */
-    public void meshChanged(MeshState state) {
+    /**
+     * A new mesh or new traffic from {@code source}: the same source keeps its draft, assessed against the new mesh;
+     * another source brings its own saved draft (or an empty one), after the current one was saved under its source.
+     */
+    public void meshChanged(MeshState state, DraftSource source) {
         if (state == null) {
             return;
         }
         mesh = state;
-        if (workspace == null) {
-            workspace = new Workspace(state.snapshot(), state.traffic(), store);
-            workspace.addListener(this::draftChanged);
-            restoreSaved();
+        if (workspace == null || !source.equals(draftSource.get())) {
+            switchTo(source, state);
         } else {
             workspace.rebase(state.snapshot(), state.traffic());
         }
@@ -108,20 +113,44 @@ public final class EditorViewModel {
         reassess();
     }
 
-    private void restoreSaved() {
+    private void switchTo(DraftSource source, MeshState state) {
+        if (workspace != null) {
+            workspace.save();
+            form.sourceChanged();
+            LOG.info(
+                    "draft of {} saved; showing the draft of {}",
+                    draftSource.get().id(),
+                    source.id());
+        }
+        assessed = null;
+        draftSource.set(source);
+        sourceText.set(messages.get("editor.source", source.label()));
+        notice.set("");
+        DraftStore sourceStore = store.forSource(source);
+        workspace = new Workspace(state.snapshot(), state.traffic(), sourceStore);
+        workspace.addListener(this::draftChanged);
+        draftChanged();
+        restoreSaved(sourceStore);
+    }
+
+    private void restoreSaved(DraftStore sourceStore) {
         try {
-            store.load().filter(d -> !d.isEmpty()).ifPresent(saved -> {
+            sourceStore.load().filter(d -> !d.isEmpty()).ifPresent(saved -> {
                 workspace.restore(saved);
                 notice.set(messages.get("editor.notice.restored", saved.size()));
             });
-        } catch (ManifestException | RuntimeException e) {
-            LOG.warn("could not restore the saved draft from {}: {}", store.file(), e.getMessage());
-            notice.set(messages.get("editor.notice.restoreFailed", e.getMessage()));
+        } catch (UnreadableDraftException e) {
+            LOG.warn("could not restore the saved draft: {}", e.getMessage());
+            notice.set(
+                    e.copy() == null
+                            ? messages.get("editor.notice.restoreFailed", e.getMessage())
+                            : messages.get("editor.notice.restoreMoved", e.file(), e.line(), e.problem(), e.copy()));
         }
     }
 
     private void draftChanged() {
         Draft draft = workspace.draft();
+        notice.set("");
         canUndo.set(workspace.canUndo());
         canRedo.set(workspace.canRedo());
         empty.set(draft.isEmpty());
@@ -321,10 +350,17 @@ public final class EditorViewModel {
         return java.util.Optional.of(assessed.diff());
     }
 
-    /** Takes resources applied to the cluster out of the draft (one undo step); the cluster now has them. */
+    /**
+     * Takes resources applied to the cluster out of the draft; the cluster now has them. Undo does not reach back
+     * across an apply: the drafts before it would show the applied resources as edits that change nothing.
+     */
     public void applied(java.util.Collection<String> keys) {
-        if (workspace != null) {
+        if (workspace != null && !keys.isEmpty()) {
             workspace.edit(d -> d.without(keys));
+            workspace.forgetHistory();
+            canUndo.set(false);
+            canRedo.set(false);
+            notice.set(messages.get("editor.notice.applied", keys.size()));
         }
     }
 
@@ -374,11 +410,13 @@ public final class EditorViewModel {
                 () -> YamlWriter.writeFolder(documents, folder),
                 written -> {
                     notice.set(messages.get("editor.notice.exported", written.size(), folder));
-                    audit.accept(ExportAudit.of(draft, current, Instant.now(), AuditEntry.OK));
+                    audit.accept(
+                            ExportAudit.of(draft, current, Instant.now(), AuditEntry.OK, AuditEntry.folder(folder)));
                 },
                 e -> {
                     dialogs.showError(messages.get("editor.export.failed"), e.getMessage(), e);
-                    audit.accept(ExportAudit.of(draft, current, Instant.now(), "failed: " + e.getMessage()));
+                    audit.accept(ExportAudit.of(
+                            draft, current, Instant.now(), "failed: " + e.getMessage(), AuditEntry.folder(folder)));
                 });
     }
 
@@ -386,8 +424,12 @@ public final class EditorViewModel {
     public void copied() {
         notice.set(messages.get("editor.notice.copied"));
         if (workspace != null && !workspace.draft().isEmpty()) {
-            audit.accept(
-                    ExportAudit.of(workspace.draft(), workspace.current().policies(), Instant.now(), AuditEntry.OK));
+            audit.accept(ExportAudit.of(
+                    workspace.draft(),
+                    workspace.current().policies(),
+                    Instant.now(),
+                    AuditEntry.OK,
+                    AuditEntry.CLIPBOARD));
         }
     }
 
@@ -401,6 +443,16 @@ public final class EditorViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Which source the draft belongs to, for the draft pane's title bar ("for Lab"). */
+    public ReadOnlyStringProperty sourceTextProperty() {
+        return sourceText.getReadOnlyProperty();
+    }
+
+    /** The source whose draft is shown (null before the first mesh). */
+    public javafx.beans.property.ReadOnlyObjectProperty<DraftSource> draftSourceProperty() {
+        return draftSource.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty noticeProperty() {

@@ -66,8 +66,9 @@ public final class EditorWiring {
                 viewModel::redo);
         window.viewModel().inspector().setPolicyEditor(viewModel::editInForm);
         var mesh = window.viewModel().inspector().meshProperty();
-        mesh.addListener((obs, old, now) -> viewModel.meshChanged(now));
-        viewModel.meshChanged(mesh.get());
+        var main = window.viewModel();
+        mesh.addListener((obs, old, now) -> viewModel.meshChanged(now, main.draftSource()));
+        viewModel.meshChanged(mesh.get(), main.draftSource());
         return wiring;
     }
 

@@ -69,6 +69,7 @@ final class FormCheck {
             rules(form);
             if (built instanceof AuthorizationPolicy policy) {
                 engineRules(policy);
+                allowAll(form);
             }
             meaning = labels == null ? "" : policyMeaning(form, targets(form, labels));
             keptOfPolicy(form, kept);
@@ -147,6 +148,16 @@ final class FormCheck {
                         .computeIfAbsent(rule.index(), i -> new ArrayList<>())
                         .add(messages.get("editor.form.error.rule", rule.invalid()));
             }
+        }
+    }
+
+    /** A new or changed ALLOW with a rule that matches everything: said plainly, and confirmed before it is put. */
+    private void allowAll(PolicyFormViewModel form) {
+        int index = form.allowAllRule();
+        if (index >= 0) {
+            warnings.add(messages.get(
+                    form.allowAllAsked() ? "editor.form.warn.allowsEvery.asked" : "editor.form.warn.allowsEvery",
+                    index + 1));
         }
     }
 

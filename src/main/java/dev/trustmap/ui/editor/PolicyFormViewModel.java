@@ -64,6 +64,7 @@ public final class PolicyFormViewModel {
     private HasMetadata original;
     private String loadedAction = "ALLOW";
     private String loadedProvider = "";
+    private String confirmedAllowAll = "";
 
     PolicyFormViewModel(Messages messages, Consumer<HasMetadata> apply) {
         this.messages = messages;
@@ -79,9 +80,15 @@ public final class PolicyFormViewModel {
 
     void meshChanged(MeshSnapshot snapshot) {
         choices.meshChanged(snapshot);
-        if ((namespace.get() == null || namespace.get().isEmpty())
-                && !choices.namespaces().isEmpty()) {
-            namespace.set(choices.namespaces().get(0));
+        String shown = namespace.get();
+        if (shown != null && !shown.isEmpty() && !choices.namespaces().contains(shown)) {
+            // The namespace left the mesh (another source): a hidden, stale namespace must never be written.
+            startOver();
+            shown = "";
+        }
+        if ((shown == null || shown.isEmpty())) {
+            namespace.set(
+                    choices.namespaces().isEmpty() ? "" : choices.namespaces().get(0));
         } else {
             choices.namespaceChosen(namespace.get());
         }
@@ -103,6 +110,17 @@ public final class PolicyFormViewModel {
         loaded.set(null);
         loaded.set(key);
         return true;
+    }
+
+    /** Another source's mesh: a new, empty AuthorizationPolicy in that mesh's first namespace. */
+    void sourceChanged() {
+        namespace.set("");
+        startOver();
+    }
+
+    private void startOver() {
+        clear(Kind.AUTHORIZATION_POLICY);
+        rules.setAll(List.of(RuleFormViewModel.empty()));
     }
 
     private void show(HasMetadata object) {
@@ -260,10 +278,18 @@ public final class PolicyFormViewModel {
         return chosen == null || chosen.getMatchLabels() == null ? Map.of() : chosen.getMatchLabels();
     }
 
-    /** Puts what the form describes into the draft, if it is valid; the form then shows the drafted object. */
+    /**
+     * Puts what the form describes into the draft, if it is valid; the form then shows the drafted object. An ALLOW
+     * that newly allows every request is put only on the second call with the same content (the first says so).
+     */
     public boolean applyForm() {
         check();
         if (!valid.get()) {
+            return false;
+        }
+        if (allowsEveryRequestUnconfirmed()) {
+            confirmedAllowAll = fingerprint();
+            check();
             return false;
         }
         HasMetadata object = kind.get() == Kind.AUTHORIZATION_POLICY ? authorizationPolicy() : peerAuthentication();
@@ -282,6 +308,43 @@ public final class PolicyFormViewModel {
         }
         valid.set(result.errors().isEmpty()
                 && result.ruleProblems().values().stream().allMatch(List::isEmpty));
+    }
+
+    /** The index of the first rule matching every request in a new or changed ALLOW, or -1. */
+    int allowAllRule() {
+        if (kind.get() != Kind.AUTHORIZATION_POLICY || !"ALLOW".equals(action.get())) {
+            return -1;
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).matchesEverything()) {
+                return originalAllowsAll() ? -1 : i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the form waits for a second "Put into the draft" to allow every request. */
+    boolean allowAllAsked() {
+        return allowAllRule() >= 0 && fingerprint().equals(confirmedAllowAll);
+    }
+
+    private boolean allowsEveryRequestUnconfirmed() {
+        return allowAllRule() >= 0 && !fingerprint().equals(confirmedAllowAll);
+    }
+
+    private boolean originalAllowsAll() {
+        if (!(original instanceof AuthorizationPolicy policy) || policy.getSpec() == null) {
+            return false;
+        }
+        var spec = policy.getSpec();
+        boolean allow = spec.getAction() == null || spec.getAction() == AuthorizationPolicyAction.ALLOW;
+        return allow
+                && FormFields.orEmpty(spec.getRules()).stream()
+                        .anyMatch(r -> RuleFormViewModel.of(r).matchesEverything());
+    }
+
+    private String fingerprint() {
+        return dev.trustmap.export.YamlWriter.toYaml(List.of(authorizationPolicy()));
     }
 
     HasMetadata original() {

@@ -1,6 +1,7 @@
 package dev.trustmap.ui.main;
 
 import dev.trustmap.analysis.Assessment;
+import dev.trustmap.analysis.workspace.DraftSource;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.FolderSource;
@@ -31,6 +32,11 @@ final class FolderFeed implements MeshFeed {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public DraftSource draftSource() {
+        return DraftSource.folder(folder, name);
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class MainViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<String> namespaces = FXCollections.observableArrayList("");
     private volatile MeshFeed feed;
+    private volatile dev.trustmap.analysis.workspace.DraftSource draftSource;
     private volatile MeshState state;
     private volatile GraphModel shownModel = GraphModel.empty();
     private volatile Map<String, Point> shownPositions = Map.of();
@@ -103,6 +104,7 @@ public final class MainViewModel {
         state = prepared.state();
         shownModel = prepared.model();
         showGraph(prepared.model(), prepared.positions());
+        draftSource = next.draftSource();
         inspector.meshProperty().set(prepared.state());
         refreshNamespaces(prepared.model());
         refreshStatus();
@@ -321,6 +323,11 @@ public final class MainViewModel {
 
     public ObservableList<String> namespaces() {
         return namespaces;
+    }
+
+    /** The source whose draft goes with the mesh shown (set before the mesh is), or null before the first. */
+    public dev.trustmap.analysis.workspace.DraftSource draftSource() {
+        return draftSource;
     }
 
     public MeshState state() {

@@ -1,5 +1,6 @@
 package dev.trustmap.ui.main;
 
+import dev.trustmap.analysis.workspace.DraftSource;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.TrafficHistory;
@@ -12,6 +13,14 @@ public interface MeshFeed {
 
     /** The name shown in the status bar. */
     String name();
+
+    /**
+     * The source whose draft goes with this feed's mesh: each source keeps its own. By default one per feed name; the
+     * real feeds name the lab, the folder's path, the scenario file or the cluster's context and server.
+     */
+    default DraftSource draftSource() {
+        return new DraftSource("feed:" + name(), name());
+    }
 
     /** Loads the mesh and its first traffic; throws with a user-readable message when the input is bad. */
     MeshState open(Instant now) throws Exception;

@@ -1,6 +1,7 @@
 package dev.trustmap.ui.replay;
 
 import dev.trustmap.analysis.Assessment;
+import dev.trustmap.analysis.workspace.DraftSource;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.ManifestException;
@@ -33,6 +34,11 @@ final class ScenarioFeed implements MeshFeed {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public DraftSource draftSource() {
+        return DraftSource.scenario(file, name);
     }
 
     @Override

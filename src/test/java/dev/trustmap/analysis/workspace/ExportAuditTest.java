@@ -43,4 +43,31 @@ class ExportAuditTest {
 
         assertThat(deleted).isNotEqualTo(kept);
     }
+
+    @Test
+    void aFolderExportAndACopyRecordWhereTheDraftWent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Draft draft = Draft.EMPTY.put(AuditLogTest.parse(AuditLogTest.ALLOW_LEDGER));
+        AuditLog log = new AuditLog(dir.resolve(AuditLog.FILE));
+
+        log.append(ExportAudit.of(draft, List.of(), T, "ok", AuditEntry.folder(dir.resolve("out"))));
+        log.append(ExportAudit.of(draft, List.of(), T.plusSeconds(1), "ok", AuditEntry.CLIPBOARD));
+
+        assertThat(log.recent(10))
+                .extracting(AuditEntry::destination)
+                .containsExactly("clipboard", "folder " + dir.resolve("out").toAbsolutePath());
+    }
+
+    @Test
+    void aLineWrittenBeforeDestinationsReadsWithNone() {
+        String old = "{\"time\":\"2026-12-01T10:00:00Z\",\"osUser\":\"ana\",\"kubeUser\":\"\",\"context\":\"\","
+                + "\"action\":\"export\",\"resources\":[],\"digest\":\"sha256:x\",\"outcome\":\"ok\"}";
+
+        AuditEntry entry = AuditLog.fromJson(old);
+
+        assertThat(entry.destination()).isEmpty();
+        assertThat(AuditLog.toJson(entry))
+                .as("an entry without destination writes the old line")
+                .isEqualTo(old);
+    }
 }

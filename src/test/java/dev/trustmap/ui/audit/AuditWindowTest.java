@@ -44,7 +44,7 @@ class AuditWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Files.deleteIfExists(home.resolve("draft.yaml"));
+        dev.trustmap.analysis.workspace.DraftFiles.clear(home);
         Files.deleteIfExists(home.resolve(AuditLog.FILE));
         app = new TrustmapApp(home);
         window = app.open(stage, null);

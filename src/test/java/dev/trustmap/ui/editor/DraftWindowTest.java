@@ -43,7 +43,7 @@ class DraftWindowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Files.deleteIfExists(home.resolve("draft.yaml"));
+        dev.trustmap.analysis.workspace.DraftFiles.clear(home);
         app = new TrustmapApp(home);
         window = app.open(stage, null);
     }
@@ -336,7 +336,7 @@ class DraftWindowTest {
         awaitLab();
         robot.interact(() -> app.editor().viewModel().deny(EDGE));
         awaitClass(window, "would_break, deny, mtls");
-        assertThat(home.resolve("draft.yaml")).exists();
+        assertThat(dev.trustmap.analysis.workspace.DraftFiles.lab(home)).exists();
         WaitForAsyncUtils.asyncFx(app::stop).get();
 
         TrustmapApp again = new TrustmapApp(home);

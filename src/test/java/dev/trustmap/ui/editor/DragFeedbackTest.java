@@ -6,7 +6,6 @@ import dev.trustmap.ui.graph.GraphView;
 import dev.trustmap.ui.graph.LinkDrag;
 import dev.trustmap.ui.main.MainWindow;
 import dev.trustmap.ui.main.TrustmapApp;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
@@ -38,7 +37,7 @@ class DragFeedbackTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Files.deleteIfExists(home.resolve("draft.yaml"));
+        dev.trustmap.analysis.workspace.DraftFiles.clear(home);
         app = new TrustmapApp(home);
         window = app.open(stage, null);
     }

@@ -6,7 +6,6 @@ import dev.trustmap.ui.editor.GenerateDialogViewModel.Choice;
 import dev.trustmap.ui.main.MainWindow;
 import dev.trustmap.ui.main.TrustmapApp;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +35,7 @@ class GenerateWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Files.deleteIfExists(home.resolve("draft.yaml"));
+        dev.trustmap.analysis.workspace.DraftFiles.clear(home);
         app = new TrustmapApp(home);
         window = app.open(stage, null);
     }

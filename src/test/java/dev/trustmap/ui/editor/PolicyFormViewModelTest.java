@@ -111,6 +111,7 @@ class PolicyFormViewModelTest extends PolicyFormFixture {
             form.newAuthorizationPolicy();
             form.namespaceProperty().set("payments");
             form.nameProperty().set("from-the-form");
+            rule(0).text(Field.PRINCIPALS).set("cluster.local/ns/frontend/sa/api-gateway");
             form.applyForm();
             assertThat(form.choices().loadable()).contains("AuthorizationPolicy payments/from-the-form");
             assertThat(form.report().statusProperty().get())

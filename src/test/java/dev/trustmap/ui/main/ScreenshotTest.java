@@ -33,7 +33,7 @@ class ScreenshotTest {
     @Start
     void start(Stage stage) throws IOException {
         // A folder of its own: the user's saved draft would otherwise be restored into the pictures.
-        Files.deleteIfExists(home.resolve("draft.yaml"));
+        dev.trustmap.analysis.workspace.DraftFiles.clear(home);
         app = new TrustmapApp(home);
         window = app.open(stage, null);
     }
