@@ -219,7 +219,7 @@ public final class ApplyViewModel {
             show(Phase.CHECKING, messages.get("apply.checking", plan.changes().size(), target.context()), "");
             DraftApplier applier = target.applier();
             ApplyPlan checking = plan;
-            run(() -> applier.dryRun(checking), this::checked);
+            run(AuditEntry.DRY_RUN, () -> applier.dryRun(checking), this::checked);
             return;
         }
         if (phase.get() != Phase.CONFIRM) {
