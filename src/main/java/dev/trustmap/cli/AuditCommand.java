@@ -77,6 +77,9 @@ final class AuditCommand extends BaseCommand {
         out().println(TIME.format(entry.time().atZone(ZoneId.systemDefault())) + "  " + entry.action() + "  "
                 + entry.outcome());
         out().println("    by " + entry.osUser() + " (" + cluster + "), " + entry.digest());
+        if (!entry.destination().isEmpty()) {
+            out().println("    to " + entry.destination());
+        }
         entry.resources().forEach(r -> out().println("    " + r));
     }
 

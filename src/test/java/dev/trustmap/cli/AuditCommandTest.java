@@ -57,6 +57,19 @@ class AuditCommandTest {
     }
 
     @Test
+    void printsWhereAnExportWent() throws Exception {
+        Path file = home.resolve("audit.jsonl");
+        new AuditLog(file)
+                .append(new AuditEntry(
+                        T, "alice", "", "", "export", List.of(), "sha256:0", "ok", "folder /home/alice/out"));
+
+        CliRun run = CliRun.of("audit", "--file", file.toString());
+
+        assertThat(run.out())
+                .contains("  export  ok\n    by alice (no cluster), sha256:0\n    to folder /home/alice/out\n");
+    }
+
+    @Test
     void printsJsonLinesAsTheLogStoresThem() throws Exception {
         Path file = logWith(2);
         Files.writeString(file, "garbage\n", java.nio.file.StandardOpenOption.APPEND);

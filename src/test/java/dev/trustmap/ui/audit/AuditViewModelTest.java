@@ -162,6 +162,19 @@ class AuditViewModelTest {
             model.select(null);
             assertThat(model.detailProperty().get()).isEmpty();
         }
+
+        @Test
+        void showsWhereAnExportWent() {
+            AuditViewModel model = viewModel(new AuditLog(home.resolve("audit.jsonl")));
+            AuditEntry copied = new AuditEntry(
+                    EXPORT.time(), "alice", "", "", "export", List.of(), "sha256:abc", "ok", "clipboard");
+            model.show(new AuditLog.Recent(List.of(copied, EXPORT), 0));
+
+            model.select(model.rows().get(0));
+            assertThat(model.detailProperty().get()).endsWith("\nDestination: clipboard");
+            model.select(model.rows().get(1));
+            assertThat(model.detailProperty().get()).doesNotContain("Destination");
+        }
     }
 
     @Nested
