@@ -31,7 +31,7 @@ public final class HtmlReport {
             + ".legend span{margin-right:18px}.swatch{display:inline-block;width:22px;height:4px;margin-right:6px;"
             + "vertical-align:middle}code{font-size:12px}pre{background:#fff;border:1px solid #e0e0e0;padding:8px;"
             + "overflow:auto}.muted{color:#777}td code{word-break:break-all}.narrow{width:1%;white-space:nowrap}"
-            + ".path{width:18%}";
+            + ".path{width:18%}.note{background:#fff8e1;border-left:4px solid #ffb300;padding:8px 12px}";
 
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -50,6 +50,10 @@ public final class HtmlReport {
                 .append("</h1><p>Generated ")
                 .append(GENERATED.withZone(ZoneOffset.UTC).format(input.generatedAt()))
                 .append(" UTC</p></header><main>");
+        input.notes()
+                .forEach(note -> html.append("<p class=\"note\">")
+                        .append(Html.escape(note))
+                        .append("</p>"));
         summary(html, input, coverage);
         graph(html, input);
         coverage(html, coverage);
@@ -95,7 +99,7 @@ public final class HtmlReport {
                     .append("\"/>");
         } else {
             html.append(SvgGraph.draw(
-                    input.engine().snapshot().workloads(), input.assessment().edges()));
+                    input.engine().snapshot().workloads(), input.assessment().edges(), false));
         }
         html.append("</div><p class=\"legend\">");
         for (EdgeStyle style : EdgeStyle.values()) {

@@ -22,22 +22,40 @@ public final class SvgGraph {
     private static final int ROW = 58;
     private static final int MARGIN = 60;
     private static final int RADIUS = 11;
+    private static final int LEGEND_HEIGHT = 96;
+    private static final int LEGEND_WIDTH = 820;
+    private static final int LEGEND_ITEM = 200;
 
     private SvgGraph() {}
 
-    /** The SVG document of the workloads and edges (also the desktop app's "Export graph as SVG"). */
+    /** The SVG document of the workloads and edges with a legend under them (the app's "Export graph as SVG"). */
     public static String draw(List<Workload> workloads, List<EdgeAssessment> edges) {
+        return draw(workloads, edges, true);
+    }
+
+    /**
+     * The SVG document of the workloads and edges, in a sans-serif font.
+     *
+     * @param legend whether to draw the legend (verdict colours, line patterns, node shapes) under the graph; the
+     *     HTML report has its own
+     */
+    public static String draw(List<Workload> workloads, List<EdgeAssessment> edges, boolean legend) {
         Map<String, Workload> nodes = new LinkedHashMap<>();
         workloads.forEach(w -> nodes.put(w.id(), w));
         boolean outside = edges.stream().anyMatch(e -> e.edge().fromOutside());
         Map<String, int[]> at = layout(nodes, edges, outside);
         int width = at.values().stream().mapToInt(p -> p[0]).max().orElse(0) + COLUMN;
-        int height = at.values().stream().mapToInt(p -> p[1]).max().orElse(0) + MARGIN;
+        int graphHeight = at.values().stream().mapToInt(p -> p[1]).max().orElse(0) + MARGIN;
+        if (legend) {
+            width = Math.max(width, LEGEND_WIDTH);
+        }
+        int height = graphHeight + (legend ? LEGEND_HEIGHT : 0);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(
                 Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\""
-                        + " width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"service graph\">",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
+                        + " font-family=\"Helvetica, Arial, 'DejaVu Sans', sans-serif\" role=\"img\""
+                        + " aria-label=\"service graph\">",
                 width,
                 height,
                 width,
@@ -47,7 +65,81 @@ public final class SvgGraph {
                 + " fill=\"#555\"/></marker></defs>");
         edges.forEach(e -> edge(svg, e, at));
         at.forEach((id, p) -> node(svg, id, nodes.get(id), p));
+        if (legend) {
+            legend(svg, graphHeight);
+        }
         return svg.append("</svg>").toString();
+    }
+
+    /** Three rows: verdict colours, connection line patterns, node shapes. */
+    private static void legend(StringBuilder svg, int top) {
+        svg.append(String.format(
+                Locale.ROOT,
+                "<g class=\"legend\" font-size=\"12\"><rect x=\"0\" y=\"%d\" width=\"100%%\" height=\"%d\""
+                        + " fill=\"#f5f7f8\"/>",
+                top,
+                LEGEND_HEIGHT));
+        int y = top + 22;
+        int x = MARGIN / 3;
+        for (EdgeStyle style : EdgeStyle.values()) {
+            legendLine(svg, x + LEGEND_ITEM * style.ordinal(), y, style.colour, "", style.label);
+        }
+        legendLine(svg, x, y + 26, "#555", "", "mTLS");
+        legendLine(svg, x + LEGEND_ITEM, y + 26, "#555", "7 4", "plaintext");
+        legendLine(svg, x + 2 * LEGEND_ITEM, y + 26, "#555", "2 4", "broken");
+        int shapes = y + 52;
+        int cx = x + RADIUS;
+        svg.append(
+                String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"7\" fill=\"#90a4ae\"/>", cx, shapes - 4));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"#90a4ae\" stroke=\"#c62828\""
+                        + " stroke-width=\"3\"/>",
+                cx + LEGEND_ITEM - 7,
+                shapes - 11));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<polygon points=\"%d,%d %d,%d %d,%d %d,%d\" fill=\"#90a4ae\"/>",
+                cx + 2 * LEGEND_ITEM,
+                shapes - 13,
+                cx + 2 * LEGEND_ITEM + 9,
+                shapes - 4,
+                cx + 2 * LEGEND_ITEM,
+                shapes + 5,
+                cx + 2 * LEGEND_ITEM - 9,
+                shapes - 4));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<polygon points=\"%d,%d %d,%d %d,%d\" fill=\"#9e9e9e\"/>",
+                cx + 3 * LEGEND_ITEM,
+                shapes - 12,
+                cx + 3 * LEGEND_ITEM - 8,
+                shapes + 3,
+                cx + 3 * LEGEND_ITEM + 8,
+                shapes + 3));
+        String[] names = {"sidecar", "no sidecar", "gateway", "outside the mesh"};
+        for (int i = 0; i < names.length; i++) {
+            legendText(svg, x + i * LEGEND_ITEM + 2 * RADIUS + 8, shapes, names[i]);
+        }
+        svg.append("</g>");
+    }
+
+    private static void legendLine(StringBuilder svg, int x, int y, String colour, String dashes, String label) {
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2.5\""
+                        + " stroke-dasharray=\"%s\"/>",
+                x,
+                y - 4,
+                x + 2 * RADIUS,
+                y - 4,
+                colour,
+                dashes));
+        legendText(svg, x + 2 * RADIUS + 8, y, label);
+    }
+
+    private static void legendText(StringBuilder svg, int x, int y, String text) {
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", x, y, Html.escape(text)));
     }
 
     /** Column by breadth-first call depth from the entry points; rows in order within a column. */

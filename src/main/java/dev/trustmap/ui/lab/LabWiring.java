@@ -68,8 +68,9 @@ public final class LabWiring {
                 dialogs,
                 window.viewModel()::state,
                 listed,
-                new GraphSnapshot(graphView.node()),
+                new GraphSnapshot(graphView.node(), () -> window.scene().lookup("#legend")),
                 auditLog);
+        export.noteActive(draftEngine, () -> breach.activeProperty().get());
         window.addBesideInspector(
                 messages.get("findings.tab"),
                 load(

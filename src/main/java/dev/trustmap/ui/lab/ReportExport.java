@@ -1,11 +1,16 @@
 package dev.trustmap.ui.lab;
 
+import dev.trustmap.analysis.Assessment;
+import dev.trustmap.analysis.EdgeAssessment;
 import dev.trustmap.analysis.findings.Finding;
 import dev.trustmap.analysis.workspace.AuditLog;
+import dev.trustmap.engine.Decision;
+import dev.trustmap.engine.Engine;
 import dev.trustmap.export.report.AuditExcerpt;
 import dev.trustmap.export.report.HtmlReport;
 import dev.trustmap.export.report.ReportInput;
 import dev.trustmap.export.report.SvgGraph;
+import dev.trustmap.mesh.TrafficEdge;
 import dev.trustmap.ui.common.DialogService;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
@@ -15,9 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
@@ -37,6 +46,8 @@ public final class ReportExport {
     private final Supplier<List<Finding>> findings;
     private final Supplier<byte[]> png;
     private final AuditLog auditLog;
+    private Supplier<Engine> draftEngine = () -> null;
+    private BooleanSupplier breachActive = () -> false;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
     /** {@code png} takes a PNG of the graph view (on the FX thread); reports show no audit log. */
@@ -68,6 +79,15 @@ public final class ReportExport {
         this.auditLog = auditLog;
     }
 
+    /**
+     * What the report says was active: the policy draft's engine (null without a draft) and whether a compromise is
+     * marked in the breach lab. The report's graph and verdicts are always those of the current policies.
+     */
+    public void noteActive(Supplier<Engine> draft, BooleanSupplier breach) {
+        this.draftEngine = draft;
+        this.breachActive = breach;
+    }
+
     /** Asks for a file and writes the report there. */
     public void exportReport() {
         MeshState current = state.get();
@@ -79,19 +99,41 @@ public final class ReportExport {
 
     /** Writes the report of {@code current} to {@code file} in the background (also for tests). */
     public void writeReport(MeshState current, Path file) {
-        byte[] image = png.get();
         List<Finding> listed = List.copyOf(findings.get());
+        Engine draft = draftEngine.get();
+        boolean breach = breachActive.getAsBoolean();
         write(file, () -> {
+            // The graph is drawn from the model, not taken from the screen: no breach, draft or replay marks that
+            // the report's legend would not explain.
             ReportInput input = new ReportInput(
                     current.sourceName(),
                     current.engine(),
                     current.assessment(),
                     listed,
                     auditLog == null ? AuditExcerpt.none() : AuditExcerpt.of(auditLog),
-                    image,
-                    Instant.now());
+                    null,
+                    Instant.now(),
+                    notes(current, draft, breach));
             return HtmlReport.render(input).getBytes(StandardCharsets.UTF_8);
         });
+    }
+
+    private List<String> notes(MeshState current, Engine draft, boolean breach) {
+        List<String> notes = new ArrayList<>();
+        if (draft != null) {
+            Set<TrafficEdge> deniedNow = current.assessment().edges().stream()
+                    .filter(e -> e.verdict().decision() == Decision.DENY)
+                    .map(EdgeAssessment::edge)
+                    .collect(Collectors.toSet());
+            long breaks = Assessment.of(draft, current.traffic()).edges().stream()
+                    .filter(e -> e.verdict().decision() == Decision.DENY && !deniedNow.contains(e.edge()))
+                    .count();
+            notes.add(messages.get("report.note.draft", breaks));
+        }
+        if (breach) {
+            notes.add(messages.get("report.note.breach"));
+        }
+        return notes;
     }
 
     /** Asks for a file and writes a PNG of the graph view. */

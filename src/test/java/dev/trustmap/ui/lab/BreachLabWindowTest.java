@@ -6,6 +6,7 @@ import dev.trustmap.analysis.findings.Severity;
 import dev.trustmap.ui.findings.FindingRow;
 import dev.trustmap.ui.main.MainWindow;
 import dev.trustmap.ui.main.TrustmapApp;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -285,7 +287,27 @@ class BreachLabWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file) && Files.size(file) > 10_000);
         WaitForAsyncUtils.waitFor(
                 5, TimeUnit.SECONDS, () -> Files.readString(file).contains("TM206"));
-        assertThat(Files.readString(file)).contains("data:image/png;base64,").contains("notifications-no-admin");
+        assertThat(Files.readString(file)).contains("<svg").contains("notifications-no-admin");
+    }
+
+    @Test
+    void exportsThePngAtTwiceTheScreenSizeWithTheLegendUnderTheGraph(FxRobot robot) throws Exception {
+        Node graph = window.graphView().node();
+        Node legend = window.scene().lookup("#legend");
+
+        byte[] png = WaitForAsyncUtils.asyncFx(() -> new GraphSnapshot(graph, () -> legend).get())
+                .get();
+
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(png));
+        double graphHeight = graph.getLayoutBounds().getHeight();
+        double legendHeight = legend.getLayoutBounds().getHeight();
+        assertThat(legendHeight).isPositive();
+        assertThat(image.getWidth())
+                .isGreaterThanOrEqualTo((int) (2 * graph.getLayoutBounds().getWidth()));
+        assertThat(image.getHeight())
+                .isBetween((int) (2 * (graphHeight + legendHeight)) - 2, (int) (2 * (graphHeight + legendHeight)) + 2);
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve("export-graph.png"), png);
     }
 
     private void snapshot(String name) throws Exception {

@@ -6,11 +6,17 @@ import dev.trustmap.analysis.findings.Finding;
 import dev.trustmap.analysis.findings.Severity;
 import dev.trustmap.analysis.workspace.AuditEntry;
 import dev.trustmap.analysis.workspace.AuditLog;
+import dev.trustmap.engine.Decision;
+import dev.trustmap.engine.Engine;
 import dev.trustmap.ui.LabFixture;
 import dev.trustmap.ui.common.DialogService;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
+import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyAction;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicyBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,13 +72,51 @@ class ReportExportTest {
     }
 
     @Test
-    void writesTheReportWithTheGraphPictureAndTheFindings() throws Exception {
+    void writesTheReportWithAGraphDrawnWithoutScreenMarksAndTheFindings() throws Exception {
         chosen = folder.resolve("report.html");
         export.exportReport();
         awaitWorker();
         String html = Files.readString(chosen);
-        assertThat(html).contains("data:image/png;base64,").contains("TM101").contains("Namespace messaging");
+        // Not the screen picture: that carries breach, draft and replay marks the report's legend does not explain.
+        assertThat(html)
+                .doesNotContain("data:image/png;base64,")
+                .contains("<svg")
+                .contains("aria-label=\"service graph\"");
+        assertThat(html).contains("TM101").contains("Namespace messaging").doesNotContain("class=\"note\"");
         assertThat(export.noticeProperty().get()).startsWith("Saved ");
+    }
+
+    @Test
+    void saysWhatDraftAndCompromiseWereActive() throws Exception {
+        AuthorizationPolicy denyAll = new AuthorizationPolicyBuilder()
+                .withNewMetadata()
+                .withName("deny-all")
+                .withNamespace("payments")
+                .endMetadata()
+                .withNewSpec()
+                .withAction(AuthorizationPolicyAction.DENY)
+                .addNewRule()
+                .endRule()
+                .endSpec()
+                .build();
+        List<HasMetadata> policies = new ArrayList<>(state.snapshot().policies());
+        policies.add(denyAll);
+        Engine draft = Engine.of(state.snapshot().withPolicies(policies));
+        long paymentsEdges = state.assessment().edges().stream()
+                .filter(e -> e.edge().destinationId().startsWith("payments/"))
+                .filter(e -> e.verdict().decision() != Decision.DENY)
+                .count();
+        export.noteActive(() -> draft, () -> true);
+        chosen = folder.resolve("report.html");
+
+        export.exportReport();
+        awaitWorker();
+
+        assertThat(paymentsEdges).isPositive();
+        assertThat(Files.readString(chosen))
+                .contains("A policy draft was open in the editor and is not applied: it would break " + paymentsEdges
+                        + " observed edges.")
+                .contains("A compromise was marked in the breach lab");
     }
 
     @Test
@@ -84,7 +128,13 @@ class ReportExportTest {
         chosen = folder.resolve("graph.svg");
         export.exportSvg();
         awaitWorker();
-        assertThat(Files.readString(chosen)).startsWith("<svg").contains("payments");
+        assertThat(Files.readString(chosen))
+                .startsWith("<svg")
+                .contains("payments")
+                .contains("sans-serif")
+                .contains(">allowed by a policy</text>")
+                .contains(">plaintext</text>")
+                .contains(">no sidecar</text>");
     }
 
     @Test
