@@ -72,8 +72,10 @@ public final class LeastPrivilege {
         public List<String> covered() {
             List<String> lines = new ArrayList<>();
             for (Destination destination : destinations) {
-                lines.add(destination.workload() + ": " + destination.callers().size()
-                        + " caller(s) on container ports " + destination.ports());
+                int callers = destination.callers().size();
+                lines.add(destination.workload() + ": " + callers + (callers == 1 ? " caller" : " callers")
+                        + " on container " + (destination.ports().size() == 1 ? "port " : "ports ")
+                        + destination.ports());
                 if (destination.strict() != null) {
                     lines.add(destination.workload() + ": STRICT mTLS, every observed caller uses mTLS");
                 }

@@ -145,7 +145,8 @@ final class LeastPrivilegePolicies {
                     GapKind.NO_TRAFFIC,
                     namespace,
                     "namespace " + namespace + " had no observed traffic in this window: nothing drafted (an"
-                            + " allow-nothing would deny every request to its " + members.size() + " workload(s))"));
+                            + " allow-nothing would deny every request to its " + members.size()
+                            + (members.size() == 1 ? " workload)" : " workloads)")));
             return;
         }
         if (members.isEmpty()) {

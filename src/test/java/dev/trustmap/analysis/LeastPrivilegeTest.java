@@ -255,7 +255,7 @@ class LeastPrivilegeTest {
             assertThat(gaps(result, GapKind.NO_TRAFFIC))
                     .extracting(Gap::message)
                     .containsExactly("namespace messaging had no observed traffic in this window: nothing drafted"
-                            + " (an allow-nothing would deny every request to its 4 workload(s))");
+                            + " (an allow-nothing would deny every request to its 4 workloads)");
         }
     }
 

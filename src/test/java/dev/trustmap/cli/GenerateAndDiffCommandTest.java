@@ -32,6 +32,9 @@ class GenerateAndDiffCommandTest {
                     .contains("cluster.local/ns/bookinfo/sa/bookinfo-productpage")
                     .contains("/details/{*}");
             assertThat(run.out()).contains("not covered: namespace istio-system is the root namespace");
+            assertThat(run.out())
+                    .contains("covered: bookinfo/details-v1: 1 caller on container port [9080]")
+                    .doesNotContain("(s)");
         }
 
         @Test
