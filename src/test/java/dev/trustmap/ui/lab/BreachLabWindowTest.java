@@ -251,6 +251,53 @@ class BreachLabWindowTest {
         assertThat(items).filteredOn(i -> "menu-compromise".equals(i.getId())).hasSize(1);
     }
 
+    @Test
+    void trafficTicksWithADraftKeepTheRadiusAndOpeningAScenarioClearsIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
+        robot.interact(() -> app.editor().viewModel().deny("frontend/web -> frontend/api-gateway:80"));
+        BreachViewModel breach = app.lab().breach();
+        robot.interact(() -> breach.compromise(WEB));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> breach.activeProperty().get()
+                        && !breach.draftSummaryProperty().get().isEmpty());
+        BreachMarks shown =
+                WaitForAsyncUtils.asyncFx(() -> breach.marksProperty().get()).get();
+        java.time.Instant before = WaitForAsyncUtils.asyncFx(
+                        () -> window.viewModel().state().updatedAt())
+                .get();
+        // three traffic ticks, each re-assessing the draft in a new engine
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> window.viewModel().state().updatedAt())
+                        .get()
+                        .isAfter(before.plusSeconds(2)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> breach.marksProperty().get()).get())
+                .as("not computed again")
+                .isSameAs(shown);
+        robot.interact(() -> breach.replay());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> breach.attack().runningProperty().get());
+
+        Path scenario =
+                Path.of("src", "test", "resources", "scenarios", "shared", "062-bookinfo-http-authorization.yaml");
+        robot.interact(() -> app.replay().viewModel().openScenario(scenario));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> window.graphView().graph().getNode("default/productpage") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(breach.activeProperty().get()).isFalse();
+        assertThat(breach.attack().activeProperty().get()).isFalse();
+        assertThat(breach.attack().rows()).isEmpty();
+        assertThat(robot.lookup("#attackReplayButton").queryButton().isDisabled())
+                .isTrue();
+        assertThat(robot.lookup(".breach-summary").queryLabeled().getText()).startsWith("The mesh source changed to ");
+    }
+
     private String edgeClass(String id) {
         org.graphstream.graph.Edge edge = window.graphView().graph().getEdge(id);
         Object value = edge == null ? null : edge.getAttribute("ui.class");
