@@ -70,7 +70,7 @@ final class ApplyCommand extends BaseCommand {
     /** The context's namespace, where draft policies without one go. */
     private String namespace;
     /** How many draft policies had no namespace. */
-    private long withoutNamespace;
+    private int withoutNamespace;
 
     @Option(names = "--context", required = true, description = "The kubeconfig context to apply to.")
     String context;
@@ -100,9 +100,7 @@ final class ApplyCommand extends BaseCommand {
         namespace = config.getNamespace() == null ? DiffCommand.DEFAULT_NAMESPACE : config.getNamespace();
         DraftObjects draft = FolderSource.loadDraft(drafts, namespace);
         draft.warnings().forEach(warning -> err().println("warning: " + warning));
-        withoutNamespace = draft.warnings().stream()
-                .filter(w -> w.contains("has no metadata.namespace"))
-                .count();
+        withoutNamespace = draft.withoutNamespace();
         List<HasMetadata> objects = new ArrayList<>();
         List<HasMetadata> deleted = new ArrayList<>();
         for (HasMetadata object : draft.policies()) {

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
  *     file order, each with a namespace
  * @param warnings one sentence per object ignored (another kind) or namespace assumed, each starting with
  *     {@code file:line}
+ * @param withoutNamespace how many policies had no {@code metadata.namespace} and were given the default one
  */
-public record DraftObjects(List<HasMetadata> policies, List<String> warnings) {
+public record DraftObjects(List<HasMetadata> policies, List<String> warnings, int withoutNamespace) {
     /** The kinds a draft holds, for messages. */
     public static final String KINDS =
             "AuthorizationPolicy, PeerAuthentication, RequestAuthentication and" + " DestinationRule";
@@ -27,6 +28,7 @@ public record DraftObjects(List<HasMetadata> policies, List<String> warnings) {
             throws ManifestException {
         List<HasMetadata> policies = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        int withoutNamespace = 0;
         for (ParsedResource resource : resources) {
             HasMetadata object = resource.object();
             if (!MeshAssembler.isPolicy(object)) {
@@ -35,6 +37,7 @@ public record DraftObjects(List<HasMetadata> policies, List<String> warnings) {
             String namespace = object.getMetadata().getNamespace();
             if (namespace == null || namespace.isBlank()) {
                 object.getMetadata().setNamespace(defaultNamespace);
+                withoutNamespace++;
                 warnings.add(String.format(
                         "%s: %s %s has no metadata.namespace; assumed namespace '%s'.",
                         resource.location(),
@@ -64,6 +67,6 @@ public record DraftObjects(List<HasMetadata> policies, List<String> warnings) {
                     null,
                     "holds no " + KINDS + others + "; there is nothing to draft. Check the path to the draft.");
         }
-        return new DraftObjects(policies, warnings);
+        return new DraftObjects(policies, warnings, withoutNamespace);
     }
 }
