@@ -55,14 +55,14 @@ public final class FindingsController {
         detailLabel.visibleProperty().bind(detailLabel.textProperty().isNotEmpty());
         detailLabel.managedProperty().bind(detailLabel.visibleProperty());
         table.setItems(viewModel.shown());
+        // The side pane is narrow: message, path and fix go in the wrapping detail area under the table, not in
+        // columns scrolled off to the right.
         table.getColumns()
                 .setAll(List.of(
-                        column("findings.column.severity", FindingRow::severity, 92),
+                        column("findings.column.severity", FindingRow::severity, 80),
                         column("findings.column.code", FindingRow::code, 60),
-                        column("findings.column.resource", FindingRow::resource, 210),
-                        column("findings.column.path", FindingRow::path, 150),
-                        column("findings.column.message", FindingRow::message, 320),
-                        column("findings.column.fix", FindingRow::fix, 320)));
+                        column("findings.column.resource", FindingRow::resource, 240)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel()
                 .selectedItemProperty()
                 .addListener((obs, old, now) -> viewModel.select(now).ifPresent(centre));

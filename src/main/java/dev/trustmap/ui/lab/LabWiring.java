@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Side;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -132,6 +133,8 @@ public final class LabWiring {
     private static MenuButton exportMenu(Messages messages, ReportExport export) {
         MenuButton menu = new MenuButton(messages.get("findings.export"));
         menu.setId("export-menu");
+        // The button sits at the toolbar's right end: a menu opening below it would run off the window's edge.
+        menu.setPopupSide(Side.LEFT);
         menu.getItems()
                 .setAll(
                         item(messages.get("findings.export.report"), "export-report", export::exportReport),

@@ -15,10 +15,14 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -320,9 +324,41 @@ class BreachLabWindowTest {
         assertThat(nodeClass(WEB)).doesNotContain("finding");
         robot.interact(() -> table.getSelectionModel().select(0));
         assertThat(window.viewModel().graph().selectionProperty().get().id()).isEqualTo("legacy/core-banking-adapter");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label detail = robot.lookup(".findings-detail").queryAs(Label.class);
+        assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("Severity", "Code", "Resource");
+        double columns =
+                table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+        assertThat(columns).isLessThanOrEqualTo(table.getWidth());
+        assertThat(detail.getText())
+                .contains("TM104 Deployment legacy/core-banking-adapter")
+                .contains("has no sidecar")
+                .contains("Fix: ");
+        assertThat(detail.getBoundsInParent().getMaxX())
+                .isLessThanOrEqualTo(table.getBoundsInParent().getMaxX() + 1);
         robot.interact(() -> app.lab().findings().severityProperty().set(Severity.WARNING));
         robot.interact(() -> app.lab().findings().filterTextProperty().set(""));
         snapshot("findings-pane.png");
+    }
+
+    @Test
+    void theExportMenuOpensInsideTheWindow(FxRobot robot) throws Exception {
+        MenuButton menu = robot.lookup("#export-menu").queryAs(MenuButton.class);
+
+        robot.interact(menu::show);
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#export-report").tryQuery().isPresent() || menu.isShowing());
+        Window popup = robot.listWindows().stream()
+                .filter(w -> w instanceof ContextMenu)
+                .findFirst()
+                .orElseThrow();
+
+        Window stage = window.scene().getWindow();
+        assertThat(popup.getX() + popup.getWidth()).isLessThanOrEqualTo(stage.getX() + stage.getWidth());
+        assertThat(popup.getX()).isGreaterThanOrEqualTo(stage.getX());
+        robot.interact(menu::hide);
     }
 
     @Test
