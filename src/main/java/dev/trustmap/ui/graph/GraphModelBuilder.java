@@ -6,7 +6,11 @@ import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds the graph model of a mesh: one node per workload, {@code unknown} for outside clients, one edge each. */
 public final class GraphModelBuilder {
@@ -25,9 +29,10 @@ public final class GraphModelBuilder {
         if (outsideTraffic || snapshot.workloads().stream().anyMatch(Workload::gateway)) {
             nodes.add(new GraphNode(GraphNode.UNKNOWN_ID, GraphNode.UNKNOWN_ID, "", NodeKind.UNKNOWN, 0));
         }
+        Set<String> repeated = repeatedNames(snapshot.workloads());
         snapshot.workloads().stream()
                 .sorted(Comparator.comparing(Workload::id))
-                .forEach(w -> nodes.add(node(w, namespaces.indexOf(w.namespace()))));
+                .forEach(w -> nodes.add(node(w, namespaces.indexOf(w.namespace()), repeated.contains(w.name()))));
         List<GraphEdge> edges = new ArrayList<>();
         for (EdgeAssessment edge : assessment.edges()) {
             String id = GraphEdge.idOf(edge.edge());
@@ -36,9 +41,23 @@ public final class GraphModelBuilder {
         return new GraphModel(nodes, edges);
     }
 
-    private static GraphNode node(Workload workload, int namespaceIndex) {
+    /** Names that more than one namespace uses: their nodes are labelled {@code ns/name} to tell them apart. */
+    private static Set<String> repeatedNames(List<Workload> workloads) {
+        Map<String, Long> counts =
+                workloads.stream().collect(Collectors.groupingBy(Workload::name, Collectors.counting()));
+        Set<String> repeated = new HashSet<>();
+        counts.forEach((name, count) -> {
+            if (count > 1) {
+                repeated.add(name);
+            }
+        });
+        return repeated;
+    }
+
+    private static GraphNode node(Workload workload, int namespaceIndex, boolean qualified) {
         NodeKind kind =
                 workload.gateway() ? NodeKind.GATEWAY : workload.sidecar() ? NodeKind.SIDECAR : NodeKind.NO_SIDECAR;
-        return new GraphNode(workload.id(), workload.name(), workload.namespace(), kind, namespaceIndex);
+        String label = qualified ? workload.id() : workload.name();
+        return new GraphNode(workload.id(), label, workload.namespace(), kind, namespaceIndex);
     }
 }

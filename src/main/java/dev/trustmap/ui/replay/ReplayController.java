@@ -1,13 +1,16 @@
 package dev.trustmap.ui.replay;
 
 import dev.trustmap.ui.common.Messages;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -63,12 +66,39 @@ public final class ReplayController {
         scenarioRunAllButton.disableProperty().bind(viewModel.loadedProperty().not());
         scenarioStopButton.disableProperty().bind(viewModel.runningProperty().not());
         rowList.setItems(viewModel.rows());
+        rowList.getItems().addListener(this::followReplay);
         rowList.setCellFactory(list -> new RowCell(messages));
         rowList.getSelectionModel()
                 .selectedIndexProperty()
                 .addListener((obs, old, now) -> viewModel.select(now.intValue()));
         viewModel.selectedRowProperty().addListener((obs, old, now) -> showSelected(now.intValue()));
         detailArea.textProperty().bind(viewModel.detailProperty());
+    }
+
+    /** Keeps the request being replayed in view, so the list follows a long replay. */
+    private void followReplay(ListChangeListener.Change<? extends ReplayRow> change) {
+        while (change.next()) {
+            if (change.wasReplaced() || change.wasAdded()) {
+                for (int i = change.getFrom(); i < change.getTo(); i++) {
+                    if (change.getList().get(i).status() == ReplayRow.Status.REPLAYING) {
+                        scrollIntoView(i);
+                    }
+                }
+            }
+        }
+    }
+
+    private void scrollIntoView(int index) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) rowList.lookup(".virtual-flow");
+        if (flow == null) {
+            rowList.scrollTo(index);
+            return;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first == null || last == null || index < first.getIndex() || index >= last.getIndex()) {
+            rowList.scrollTo(Math.max(0, index - 2));
+        }
     }
 
     /** Selects the view model's row in the list (an edge clicked on the graph) and scrolls to it. */
@@ -128,10 +158,11 @@ public final class ReplayController {
             }
             result.setText(row.result());
             route.setText("#" + row.request().index() + "  " + row.text());
-            verdicts.setText(
-                    row.finished()
-                            ? messages.get("replay.row.verdicts", row.expectedShort(), row.actualShort())
-                            : messages.get("replay.row.expected", row.expectedShort()));
+            String text = row.finished()
+                    ? messages.get("replay.row.verdicts", row.expectedShort(), row.actualShort())
+                    : messages.get("replay.row.expected", row.expectedShort());
+            // "expected ALLOW · got ALLOW mtls" hides why it failed when the difference is not in those words.
+            verdicts.setText(row.mismatch().isEmpty() ? text : text + "\n" + row.mismatch());
             switch (row.status()) {
                 case PASS -> getStyleClass().add("row-pass");
                 case FAIL -> getStyleClass().add("row-fail");

@@ -84,6 +84,11 @@ public record ReplayRow(ScenarioRequest request, String edgeId, Status status, R
                 : "";
     }
 
+    /** Why a failed row failed, e.g. {@code mtls: expected false, got true}; empty unless it failed. */
+    public String mismatch() {
+        return status == Status.FAIL && outcome.mismatch() != null ? outcome.mismatch() : "";
+    }
+
     /** {@code PASS}, {@code FAIL}, or what the replay is doing. */
     public String result() {
         return switch (status) {

@@ -2,9 +2,18 @@ package dev.trustmap.ui.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trustmap.analysis.Assessment;
+import dev.trustmap.engine.Engine;
+import dev.trustmap.mesh.MeshSnapshot;
+import dev.trustmap.mesh.Traffic;
+import dev.trustmap.source.folder.FolderSource;
 import dev.trustmap.ui.LabFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GraphModelBuilderTest {
     private final GraphModel model = LabFixture.model(LabFixture.state());
@@ -30,6 +39,29 @@ class GraphModelBuilderTest {
             assertThat(model.node("payments/ledger").orElseThrow().styleClasses())
                     .first()
                     .isEqualTo("sidecar");
+        }
+
+        @Test
+        void labelsNodesByNameAndByNamespaceAndNameWhenANameRepeats(@TempDir Path folder) throws Exception {
+            StringBuilder yaml = new StringBuilder();
+            for (String[] w : new String[][] {{"foo", "sleep"}, {"bar", "sleep"}, {"foo", "httpbin"}}) {
+                yaml.append("apiVersion: v1\nkind: Pod\nmetadata: {name: ")
+                        .append(w[1])
+                        .append(", namespace: ")
+                        .append(w[0])
+                        .append(", labels: {app: ")
+                        .append(w[1])
+                        .append("}}\nspec: {containers: [{name: c, image: i}]}\n---\n");
+            }
+            Files.writeString(folder.resolve("pods.yaml"), yaml);
+            MeshSnapshot snapshot = FolderSource.load(List.of(folder)).snapshot();
+
+            GraphModel built = GraphModelBuilder.build(snapshot, Assessment.of(Engine.of(snapshot), Traffic.none()));
+
+            assertThat(built.nodes())
+                    .extracting(GraphNode::label)
+                    .containsExactlyInAnyOrder("foo/sleep", "bar/sleep", "httpbin");
+            assertThat(model.node("payments/ledger").orElseThrow().label()).isEqualTo("ledger");
         }
 
         @Test

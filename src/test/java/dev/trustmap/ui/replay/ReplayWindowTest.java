@@ -147,6 +147,48 @@ class ReplayWindowTest {
         assertThat(list.getSelectionModel().getSelectedIndex()).isZero();
         assertThat(robot.lookup(".replay-detail").queryTextInputControl().getText())
                 .contains("FAIL: decision: expected ALLOW, got DENY");
+        assertThat(robot.lookup(".row-fail .replay-verdicts")
+                        .queryAs(Label.class)
+                        .getText())
+                .contains("decision: expected ALLOW, got DENY");
+    }
+
+    @Test
+    void theListFollowsALongReplayAndRepeatedNamesShowTheirNamespace(FxRobot robot) throws Exception {
+        awaitLab();
+        // Scenario 033 with its five requests twelve times over: a list longer than the pane.
+        String text = Files.readString(SCENARIOS.resolve("shared/033-mtls-mesh-wide-strict.yaml"));
+        int cut = text.indexOf("requests:\n") + "requests:\n".length();
+        Path file = home.resolve("long-033.yaml");
+        Files.writeString(file, text.substring(0, cut) + text.substring(cut).repeat(12));
+        openScenario(robot, file);
+        @SuppressWarnings("unchecked")
+        ListView<ReplayRow> list = robot.lookup(".replay-rows").queryAs(ListView.class);
+        assertThat(list.getItems().size()).isGreaterThan(40);
+        assertThat(window.viewModel().graph().modelProperty().get().nodes())
+                .extracting(n -> n.label())
+                .contains("foo/sleep", "bar/sleep", "legacy/sleep")
+                .doesNotContain("sleep");
+        robot.interact(() -> replay().setStep(java.time.Duration.ofMillis(20)));
+
+        robot.clickOn("#scenarioReplayButton");
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> list.getItems().stream().filter(ReplayRow::finished).count() > 30);
+        robot.interact(replay()::stop);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        long done = list.getItems().stream().filter(ReplayRow::finished).count();
+        int lastVisible = robot.lookup(".replay-rows .list-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> c.getItem() != null
+                        && c.isVisible()
+                        && c.getBoundsInParent().getMaxY() > 0)
+                .mapToInt(javafx.scene.control.ListCell::getIndex)
+                .max()
+                .orElse(-1);
+        assertThat(lastVisible).as("last row in view after %d replayed", done).isGreaterThanOrEqualTo((int) done - 1);
     }
 
     @Test
