@@ -154,6 +154,27 @@ class ReplayWindowTest {
     }
 
     @Test
+    void rightClickingAScenarioWorkloadOffersTheDraftAndBreachMenu(FxRobot robot) throws Exception {
+        awaitLab();
+        openScenario(robot, SCENARIOS.resolve("shared/033-mtls-mesh-wide-strict.yaml"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> window.graphView().graph().getNode("foo/sleep") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Point2D sleep =
+                window.graphView().node().localToScreen(window.graphView().pixelOf("foo/sleep"));
+
+        robot.rightClickOn(sleep);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("Mark as compromised").tryQuery()).isPresent();
+        robot.clickOn("Default deny for namespace foo");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !app.editor().viewModel().emptyProperty().get());
+    }
+
+    @Test
     void theListFollowsALongReplayAndRepeatedNamesShowTheirNamespace(FxRobot robot) throws Exception {
         awaitLab();
         // Scenario 033 with its five requests twelve times over: a list longer than the pane.
