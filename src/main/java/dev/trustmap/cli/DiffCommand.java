@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
             "Shows what a draft changes against the current manifests: observed traffic it would deny, pairs of"
                     + " workloads it newly allows, and a YAML diff per resource.",
             "The draft folder's policies (AuthorizationPolicy, PeerAuthentication, RequestAuthentication,"
-                    + " DestinationRule) are laid over the current ones by kind, namespace and name; an object annotated"
-                    + " trustmap.dev/delete: \"true\" removes its namesake. A draft policy without metadata.namespace is"
+                    + " DestinationRule) are laid over the current ones by kind, namespace and name; an object"
+                    + " annotated trustmap.dev/delete: \"true\" removes its namesake. A draft policy without"
+                    + " metadata.namespace is"
                     + " placed in namespace default (with a warning); objects of other kinds are ignored, each with a"
                     + " warning; a draft with no policy at all, or an object defined twice, is bad input.",
             "Without --traffic nothing can be found to break: the output says so and the exit code is 0."

@@ -116,31 +116,31 @@ public final class BlastRadius {
         List<Hop> hops = new ArrayList<>();
         List<Workload> frontier = new ArrayList<>(compromised);
         for (int depth = 1; !frontier.isEmpty(); depth++) {
-            List<Workload> next = new ArrayList<>();
+            Step step = new Step(pairs, depth, hops, depths);
             for (Workload from : frontier) {
                 Integer source = sourceIndex.get(from.id());
                 if (from.gateway() && !controlled.contains(from.id())) {
-                    forwarded(pairs, targetIndex, observed, source, from, depth, hops, depths, next);
+                    forwarded(step, targetIndex, observed, source, from);
                 } else {
-                    hopsFrom(pairs, source, from, depth, hops, depths, next);
+                    hopsFrom(step, source, from);
                 }
             }
             if (depth == 1 && stolenIdentity != null) {
-                withStolenIdentity(pairs, stolenIdentity, hops, depths, next);
+                withStolenIdentity(step, stolenIdentity);
             }
-            frontier = next;
+            frontier = step.next;
         }
         List<PlaintextEdge> plaintext = plaintext(pairs, targetIndex, sourceIndex, observed, depths.keySet());
         return new BlastRadius(compromised, pairs.sources().size(), depths, hops, plaintext);
     }
 
     /** The Service ports the stolen identity gets to over mTLS that the compromised workloads' own edges do not. */
-    private static void withStolenIdentity(
-            MeshAssessment pairs, Workload identity, List<Hop> hops, Map<String, Integer> depths, List<Workload> next) {
+    private static void withStolenIdentity(Step step, Workload identity) {
+        MeshAssessment pairs = step.pairs;
         Engine engine = pairs.engine();
         EdgeSource source = engine.source(new Peer.Pod(identity));
         Set<String> used = new HashSet<>();
-        hops.forEach(h -> used.add(targetKey(h.to().id(), h.service(), h.port())));
+        step.hops.forEach(h -> used.add(targetKey(h.to().id(), h.service(), h.port())));
         for (int t = 0; t < pairs.targets().size(); t++) {
             MeshAssessment.Target target = pairs.targets().get(t);
             if (used.contains(targetKey(target.workload().id(), target.service().name(), target.port()))) {
@@ -148,7 +148,7 @@ public final class BlastRadius {
             }
             EdgeOutcome outcome =
                     engine.decide(source, engine.target(target.workload(), target.service(), target.port()));
-            hop(pairs, t, outcome, identity, 1, hops, depths, next);
+            step.hop(t, outcome, identity);
         }
     }
 
@@ -167,15 +167,7 @@ public final class BlastRadius {
 
     /** The requests a reached gateway forwards: along its observed outgoing edges, with its own identity. */
     private static void forwarded(
-            MeshAssessment pairs,
-            Map<String, Integer> targetIndex,
-            Traffic observed,
-            Integer source,
-            Workload gateway,
-            int depth,
-            List<Hop> hops,
-            Map<String, Integer> depths,
-            List<Workload> next) {
+            Step step, Map<String, Integer> targetIndex, Traffic observed, Integer source, Workload gateway) {
         if (source == null) {
             return;
         }
@@ -185,54 +177,56 @@ public final class BlastRadius {
             }
             Integer t = targetIndex.get(targetKey(route.destinationId(), route.service(), route.port()));
             if (t != null) {
-                hop(pairs, t, pairs.outcome(t, source), gateway, depth, hops, depths, next);
+                step.hop(t, step.pairs.outcome(t, source), gateway);
             }
         }
     }
 
-    private static void hopsFrom(
-            MeshAssessment pairs,
-            Integer source,
-            Workload from,
-            int depth,
-            List<Hop> hops,
-            Map<String, Integer> depths,
-            List<Workload> next) {
+    private static void hopsFrom(Step step, Integer source, Workload from) {
         if (source == null) {
             return;
         }
-        for (int t = 0; t < pairs.targets().size(); t++) {
-            hop(pairs, t, pairs.outcome(t, source), from, depth, hops, depths, next);
+        for (int t = 0; t < step.pairs.targets().size(); t++) {
+            step.hop(t, step.pairs.outcome(t, source), from);
         }
     }
 
-    private static void hop(
-            MeshAssessment pairs,
-            int t,
-            EdgeOutcome outcome,
-            Workload from,
-            int depth,
-            List<Hop> hops,
-            Map<String, Integer> depths,
-            List<Workload> next) {
-        MeshAssessment.Target target = pairs.targets().get(t);
-        if (outcome.decision() == Decision.DENY || target.workload().id().equals(from.id())) {
-            return;
+    /** One hop further out: the hops found so far, each workload's first depth, and the workloads reached anew. */
+    private static final class Step {
+        private final MeshAssessment pairs;
+        private final int depth;
+        private final List<Hop> hops;
+        private final Map<String, Integer> depths;
+        private final List<Workload> next = new ArrayList<>();
+
+        Step(MeshAssessment pairs, int depth, List<Hop> hops, Map<String, Integer> depths) {
+            this.pairs = pairs;
+            this.depth = depth;
+            this.hops = hops;
+            this.depths = depths;
         }
-        Operations.Allowed allowed = Operations.of(pairs.engine(), from, target.workload(), outcome);
-        hops.add(new Hop(
-                from,
-                target.workload(),
-                target.service().name(),
-                target.port(),
-                outcome.decision(),
-                outcome.connection(),
-                allowed.policy(),
-                allowed.operations(),
-                depth));
-        if (!depths.containsKey(target.workload().id())) {
-            depths.put(target.workload().id(), depth);
-            next.add(target.workload());
+
+        /** Records the hop from {@code from} to target {@code t} unless it is denied or goes nowhere. */
+        void hop(int t, EdgeOutcome outcome, Workload from) {
+            MeshAssessment.Target target = pairs.targets().get(t);
+            if (outcome.decision() == Decision.DENY || target.workload().id().equals(from.id())) {
+                return;
+            }
+            Operations.Allowed allowed = Operations.of(pairs.engine(), from, target.workload(), outcome);
+            hops.add(new Hop(
+                    from,
+                    target.workload(),
+                    target.service().name(),
+                    target.port(),
+                    outcome.decision(),
+                    outcome.connection(),
+                    allowed.policy(),
+                    allowed.operations(),
+                    depth));
+            if (!depths.containsKey(target.workload().id())) {
+                depths.put(target.workload().id(), depth);
+                next.add(target.workload());
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import dev.trustmap.analysis.workspace.Draft;
 import dev.trustmap.analysis.workspace.DraftAssessment;
 import dev.trustmap.analysis.workspace.DraftSource;
 import dev.trustmap.analysis.workspace.DraftStore;
-import dev.trustmap.analysis.workspace.ExportAudit;
 import dev.trustmap.analysis.workspace.IntendedEdge;
 import dev.trustmap.analysis.workspace.PolicyGestures;
 import dev.trustmap.analysis.workspace.UnreadableDraftException;
@@ -23,13 +22,14 @@ import dev.trustmap.ui.graph.GraphEdge;
 import dev.trustmap.ui.graph.GraphViewModel;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -53,16 +53,16 @@ public final class EditorViewModel {
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper diffText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Engine> draftEngine = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.ReadOnlyObjectWrapper<DraftSource> draftSource =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DraftSource> draftSource = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
     private final YamlEditorViewModel yaml;
     private final PolicyFormViewModel form;
-    private final Consumer<AuditEntry> audit;
+    private final DraftExporter exporter;
     private final javafx.beans.property.StringProperty applyBlocked =
             new javafx.beans.property.SimpleStringProperty("");
     private Runnable onApply;
@@ -83,7 +83,7 @@ public final class EditorViewModel {
             GraphViewModel graph,
             DraftStore store,
             Consumer<AuditEntry> audit) {
-        this.audit = audit;
+        this.exporter = new DraftExporter(messages, tasks, dialogs, audit, notice::set);
         this.messages = messages;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -168,6 +168,7 @@ public final class EditorViewModel {
     private void reassess() {
         Draft draft = workspace.draft();
         if (draft.isEmpty() && assessed == null) {
+            draftEngine.set(null);
             graph.decoratorProperty().set(UnaryOperator.identity());
             graph.draftShownProperty().set(false);
             return;
@@ -197,6 +198,7 @@ public final class EditorViewModel {
         boolean none = result.draft().isEmpty();
         changes.setAll(ChangeRows.of(result.diff(), messages));
         diffText.set(ChangeRows.diffText(result.diff()));
+        draftEngine.set(none ? null : result.engine());
         graph.decoratorProperty().set(none ? UnaryOperator.identity() : new DraftDecorator(result));
         graph.draftShownProperty().set(!none);
         summary.set(
@@ -213,9 +215,17 @@ public final class EditorViewModel {
                                 result.diff().opens().size()));
     }
 
-    /** "Allow only this" on an edge of the graph. */
+    /**
+     * "Allow only this" on an edge of the graph: an ALLOW for this caller (and the namespace's allow-nothing). ALLOW
+     * policies add up in Istio, so other ALLOW policies selecting the destination keep allowing their callers; the
+     * notice names them rather than editing policies the user did not point at.
+     */
     public void allowOnly(String edgeId) {
-        edge(edgeId).ifPresent(e -> gesture(g -> g.allowOnly(e)));
+        edge(edgeId).ifPresent(e -> {
+            if (gesture(g -> g.allowOnly(e), null)) {
+                notice.set(StillAllowed.notice(e, graph.visibleProperty().get().edges(), messages));
+            }
+        });
     }
 
     /** "Deny this" on an edge of the graph. */
@@ -223,8 +233,12 @@ public final class EditorViewModel {
         edge(edgeId).ifPresent(e -> gesture(g -> g.deny(e)));
     }
 
-    /** An allow-nothing for the namespace. */
+    /** An allow-nothing for the namespace; where it has one already, the notice says so and nothing changes. */
     public void defaultDeny(String namespace) {
+        if (hasDefaultDeny(namespace)) {
+            notice.set(messages.get("editor.notice.defaultDenyPresent", namespace));
+            return;
+        }
         gesture(g -> g.defaultDeny(namespace));
     }
 
@@ -266,9 +280,10 @@ public final class EditorViewModel {
         gesture(make, null);
     }
 
-    private void gesture(Function<PolicyGestures, List<HasMetadata>> make, IntendedEdge intended) {
+    /** Puts the gesture's objects into the draft; false when there is no mesh or the gesture was refused. */
+    private boolean gesture(Function<PolicyGestures, List<HasMetadata>> make, IntendedEdge intended) {
         if (workspace == null) {
-            return;
+            return false;
         }
         try {
             List<HasMetadata> objects = make.apply(new PolicyGestures(effectiveEngine()));
@@ -279,9 +294,11 @@ public final class EditorViewModel {
                 }
                 return next;
             });
+            return true;
         } catch (PolicyGestures.GestureException e) {
             LOG.info("gesture refused: {}", e.getMessage());
             dialogs.showError(messages.get("editor.gesture.failed"), e.getMessage(), null);
+            return false;
         }
     }
 
@@ -403,33 +420,14 @@ public final class EditorViewModel {
     }
 
     public void exportToFolder(Path folder) {
-        Draft draft = workspace.draft();
-        List<HasMetadata> current = workspace.current().policies();
-        List<HasMetadata> documents = DraftStore.documents(draft);
-        tasks.run(
-                () -> YamlWriter.writeFolder(documents, folder),
-                written -> {
-                    notice.set(messages.get("editor.notice.exported", written.size(), folder));
-                    audit.accept(
-                            ExportAudit.of(draft, current, Instant.now(), AuditEntry.OK, AuditEntry.folder(folder)));
-                },
-                e -> {
-                    dialogs.showError(messages.get("editor.export.failed"), e.getMessage(), e);
-                    audit.accept(ExportAudit.of(
-                            draft, current, Instant.now(), "failed: " + e.getMessage(), AuditEntry.folder(folder)));
-                });
+        exporter.toFolder(workspace.draft(), workspace.current().policies(), folder);
     }
 
     /** The draft's YAML went to the clipboard. */
     public void copied() {
         notice.set(messages.get("editor.notice.copied"));
         if (workspace != null && !workspace.draft().isEmpty()) {
-            audit.accept(ExportAudit.of(
-                    workspace.draft(),
-                    workspace.current().policies(),
-                    Instant.now(),
-                    AuditEntry.OK,
-                    AuditEntry.CLIPBOARD));
+            exporter.copied(workspace.draft(), workspace.current().policies());
         }
     }
 
@@ -439,6 +437,11 @@ public final class EditorViewModel {
 
     public ReadOnlyStringProperty diffTextProperty() {
         return diffText.getReadOnlyProperty();
+    }
+
+    /** The engine over the draft's policies, null without a draft (the inspector lists a workload's policies). */
+    public ReadOnlyObjectProperty<Engine> draftEngineProperty() {
+        return draftEngine.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {
@@ -451,7 +454,7 @@ public final class EditorViewModel {
     }
 
     /** The source whose draft is shown (null before the first mesh). */
-    public javafx.beans.property.ReadOnlyObjectProperty<DraftSource> draftSourceProperty() {
+    public ReadOnlyObjectProperty<DraftSource> draftSourceProperty() {
         return draftSource.getReadOnlyProperty();
     }
 

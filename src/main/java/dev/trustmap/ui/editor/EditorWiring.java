@@ -65,6 +65,7 @@ public final class EditorWiring {
                 new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 viewModel::redo);
         window.viewModel().inspector().setPolicyEditor(viewModel::editInForm);
+        window.viewModel().inspector().draftEngineProperty().bind(viewModel.draftEngineProperty());
         var mesh = window.viewModel().inspector().meshProperty();
         var main = window.viewModel();
         mesh.addListener((obs, old, now) -> viewModel.meshChanged(now, main.draftSource()));

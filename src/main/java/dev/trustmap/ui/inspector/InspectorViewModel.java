@@ -1,5 +1,6 @@
 package dev.trustmap.ui.inspector;
 
+import dev.trustmap.engine.Engine;
 import dev.trustmap.ui.common.MeshState;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.graph.GraphModel;
@@ -19,6 +20,7 @@ public final class InspectorViewModel {
     private final Messages messages;
     private final GraphViewModel graph;
     private final ObjectProperty<MeshState> mesh = new SimpleObjectProperty<>();
+    private final ObjectProperty<Engine> draftEngine = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObservableList<InspectorSection> sections = FXCollections.observableArrayList();
     private java.util.function.Predicate<String> policyEditor;
@@ -30,6 +32,7 @@ public final class InspectorViewModel {
         // The inspector reads what is drawn: with a draft, the draft's verdicts and the edges drawn as intended.
         graph.visibleProperty().addListener((obs, old, now) -> refresh());
         mesh.addListener((obs, old, now) -> refresh());
+        draftEngine.addListener((obs, old, now) -> refresh());
         refresh();
     }
 
@@ -52,7 +55,7 @@ public final class InspectorViewModel {
         } else {
             model.node(selection.id()).ifPresent(node -> {
                 title.set(node.id());
-                sections.setAll(NodeInspection.of(node, model, state, new Sections(messages)));
+                sections.setAll(NodeInspection.of(node, model, state, draftEngine.get(), new Sections(messages)));
             });
         }
     }
@@ -93,6 +96,11 @@ public final class InspectorViewModel {
 
     public ObjectProperty<MeshState> meshProperty() {
         return mesh;
+    }
+
+    /** The engine over the draft's policies, null without a draft: a workload then lists the draft's policies. */
+    public ObjectProperty<Engine> draftEngineProperty() {
+        return draftEngine;
     }
 
     public ReadOnlyStringProperty titleProperty() {

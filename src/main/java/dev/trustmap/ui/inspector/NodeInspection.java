@@ -1,5 +1,6 @@
 package dev.trustmap.ui.inspector;
 
+import dev.trustmap.engine.Engine;
 import dev.trustmap.istio.AuthzPolicy;
 import dev.trustmap.mesh.ContainerPort;
 import dev.trustmap.mesh.Workload;
@@ -14,7 +15,8 @@ import java.util.Locale;
 final class NodeInspection {
     private NodeInspection() {}
 
-    static List<InspectorSection> of(GraphNode node, GraphModel model, MeshState mesh, Sections out) {
+    /** @param draft the engine over the draft's policies, null without a draft */
+    static List<InspectorSection> of(GraphNode node, GraphModel model, MeshState mesh, Engine draft, Sections out) {
         Workload workload =
                 mesh.snapshot().workload(node.namespace(), node.label()).orElse(null);
         if (workload == null) {
@@ -22,7 +24,7 @@ final class NodeInspection {
         } else {
             workload(workload, mesh, out);
             ports(workload, mesh, out);
-            policies(workload, mesh, out);
+            policies(workload, mesh, draft, out);
         }
         edges("inspector.section.incoming", model.incoming(node.id()), true, out);
         edges("inspector.section.outgoing", model.outgoing(node.id()), false, out);
@@ -58,8 +60,13 @@ final class NodeInspection {
         }
     }
 
-    private static void policies(Workload workload, MeshState mesh, Sections out) {
-        List<AuthzPolicy> policies = mesh.engine().policiesSelecting(workload);
+    /**
+     * The policies selecting the workload: with a draft, the draft's (as the incoming edges' verdicts are), those it
+     * adds or changes marked, and the ones it deletes listed as deleted.
+     */
+    private static void policies(Workload workload, MeshState mesh, Engine draft, Sections out) {
+        List<AuthzPolicy> current = mesh.engine().policiesSelecting(workload);
+        List<AuthzPolicy> policies = draft == null ? current : draft.policiesSelecting(workload);
         out.section("inspector.section.policies", policies.size());
         if (policies.isEmpty()) {
             out.plainRow("", out.text("inspector.policies.none"));
@@ -67,10 +74,18 @@ final class NodeInspection {
         for (AuthzPolicy policy : policies) {
             String detail = out.text(
                     "inspector.policy.summary", policy.action(), policy.rules().size());
-            out.plainPolicyRow(
-                    policy.ref(),
-                    policy.dryRun() ? detail + " " + out.text("inspector.policy.dryrun") : detail,
-                    EdgeInspection.key("AuthorizationPolicy", policy.ref()));
+            if (policy.dryRun()) {
+                detail = detail + " " + out.text("inspector.policy.dryrun");
+            }
+            if (draft != null && !current.contains(policy)) {
+                detail = detail + " " + out.text("inspector.policy.draft");
+            }
+            out.plainPolicyRow(policy.ref(), detail, EdgeInspection.key("AuthorizationPolicy", policy.ref()));
+        }
+        if (draft != null) {
+            current.stream()
+                    .filter(old -> policies.stream().noneMatch(p -> p.ref().equals(old.ref())))
+                    .forEach(old -> out.plainRow(old.ref(), out.text("inspector.policy.draftDeleted")));
         }
     }
 

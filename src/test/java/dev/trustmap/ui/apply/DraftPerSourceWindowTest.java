@@ -149,7 +149,7 @@ class DraftPerSourceWindowTest {
         assertThat(editor().canUndoProperty().get()).isFalse();
         assertThat(robot.lookup("#undoButton").queryAs(Button.class).isDisabled())
                 .isTrue();
-        assertThat(editor().noticeProperty().get()).startsWith("Applied 1 resources: they left the draft.");
+        assertThat(editor().noticeProperty().get()).startsWith("Applied 1 resource: they left the draft.");
 
         robot.interact(() -> editor().put(allowNothing("trustmap-test-2")));
         await(() -> !editor().draft().isEmpty());

@@ -332,6 +332,72 @@ class DraftWindowTest {
     }
 
     @Test
+    void allowOnlyThisNamesTheOtherPoliciesThatStillAllowOtherCallers(FxRobot robot) throws Exception {
+        awaitLab();
+        EditorViewModel editor = app.editor().viewModel();
+        java.util.Set<String> stillAllowed = new java.util.TreeSet<>();
+        window.viewModel().graph().visibleProperty().get().edges().stream()
+                .map(e -> e.assessment())
+                .filter(a -> a.request().to().id().equals("payments/ledger"))
+                .filter(a -> !a.edge().sourceId().equals("payments/payments"))
+                .filter(a -> "ALLOW".equals(a.verdict().authz().action())
+                        && a.verdict().decision() != dev.trustmap.engine.Decision.DENY)
+                .forEach(a -> stillAllowed.add(a.verdict().authz().policy() + " still allows"));
+        assertThat(stillAllowed).as("the lab's ledger has other ALLOW policies").isNotEmpty();
+
+        rightClickEdge(robot);
+        robot.clickOn("Allow only this");
+
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> !editor.noticeProperty().get().isEmpty());
+        assertThat(editor.noticeProperty().get())
+                .startsWith("Not only this: ALLOW policies add up, so other callers of payments/ledger stay allowed")
+                .contains(stillAllowed);
+        writeScreenshot("draft-allow-only.png");
+    }
+
+    @Test
+    void defaultDenyWhereAnAllowNothingExistsSaysSoAndChangesNothing(FxRobot robot) throws Exception {
+        awaitLab();
+        EditorViewModel editor = app.editor().viewModel();
+        assertThat(editor.hasDefaultDeny("payments"))
+                .as("the lab's payments has an allow-nothing")
+                .isTrue();
+
+        robot.interact(() -> editor.defaultDeny("payments"));
+
+        assertThat(editor.noticeProperty().get()).startsWith("Namespace payments already has an allow-nothing");
+        assertThat(editor.draft().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aWorkloadsInspectionListsTheDraftsPoliciesThatSelectIt(FxRobot robot) throws Exception {
+        awaitLab();
+        EditorViewModel editor = app.editor().viewModel();
+        robot.interact(
+                () -> window.viewModel().graph().select(dev.trustmap.ui.graph.Selection.node("payments/ledger")));
+        assertThat(window.viewModel().inspector().text()).doesNotContain("trustmap-deny-ledger");
+
+        robot.interact(() -> editor.deny(EDGE));
+        // The selected workload's edges carry the class "related" first, so look at the verdict's classes after it.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> edgeClass(window).endsWith("would_break, deny, mtls"));
+
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> window.viewModel()
+                        .inspector()
+                        .text()
+                        .contains("payments/trustmap-deny-ledger DENY, 1 rules (draft)"));
+        robot.interact(editor::undo);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> edgeClass(window).endsWith("allow_policy, mtls"));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> !window.viewModel().inspector().text().contains("trustmap-deny-ledger"));
+    }
+
+    @Test
     void aRestartOffersTheDraftBack(FxRobot robot) throws Exception {
         awaitLab();
         robot.interact(() -> app.editor().viewModel().deny(EDGE));
