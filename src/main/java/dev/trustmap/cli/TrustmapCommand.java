@@ -62,7 +62,7 @@ public final class TrustmapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // TODO(#2): open the desktop app here once it exists; for now print help.
+        // Launcher opens the desktop app when there are no arguments; reaching here means options without a command.
         spec.commandLine().usage(spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

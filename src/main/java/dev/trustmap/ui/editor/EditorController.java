@@ -88,6 +88,9 @@ public final class EditorController {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
         sourceLabel.textProperty().bind(viewModel.sourceTextProperty());
+        javafx.scene.control.Tooltip sourceTip = new javafx.scene.control.Tooltip();
+        sourceTip.textProperty().bind(viewModel.sourceTextProperty());
+        sourceLabel.setTooltip(sourceTip);
         // A note names files and lines: it wraps and takes the height it needs, never cut off.
         noticeLabel.setWrapText(true);
         noticeLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -231,8 +231,14 @@ class MainWindowTest {
         javafx.scene.layout.Region inspector = robot.lookup(".inspector").queryAs(javafx.scene.layout.Region.class);
         double before = inspector.getWidth();
         javafx.stage.Window stage = window.scene().getWindow();
-        robot.interact(() -> stage.setWidth(stage.getWidth() - 200));
+        double wide = stage.getWidth();
+        robot.interact(() -> stage.setWidth(wide + 200));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspector.getWidth()).isCloseTo(before, org.assertj.core.api.Assertions.within(2.0));
+
+        // A laptop-wide window: the graph column gives way first, the inspector keeps at least its preferred width.
+        robot.interact(() -> stage.setWidth(wide - 200));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspector.getWidth()).isGreaterThanOrEqualTo(inspector.prefWidth(-1) - 2);
     }
 }
