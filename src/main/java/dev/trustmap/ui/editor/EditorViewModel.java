@@ -168,6 +168,10 @@ public final class EditorViewModel {
     private void reassess() {
         Draft draft = workspace.draft();
         if (draft.isEmpty() && assessed == null) {
+            // Nothing to assess (a new source's empty draft): clear what the previous draft left on screen.
+            changes.clear();
+            diffText.set("");
+            summary.set(messages.get("editor.summary.empty"));
             draftEngine.set(null);
             graph.decoratorProperty().set(UnaryOperator.identity());
             graph.draftShownProperty().set(false);

@@ -82,9 +82,14 @@ class DraftPerSourceWindowTest {
         await(() -> editor().draft().object(LAB_DENY).isPresent());
         assertThat(text("#draftSourceLabel")).isEqualTo("for Lab (fintech platform)");
 
+        await(() -> !editor().changes().isEmpty());
         connect(robot);
         await(() -> editor().draft().isEmpty());
         assertThat(text("#draftSourceLabel")).isEqualTo("for cluster mock");
+        assertThat(editor().changes())
+                .as("the lab draft's changes leave with it")
+                .isEmpty();
+        assertThat(editor().summaryProperty().get()).startsWith("No changes.");
         assertThat(editor().applyBlockedProperty().get()).startsWith("The draft is empty");
         assertThat(robot.lookup("#applyButton").queryAs(Button.class).isDisabled())
                 .as("the lab's draft cannot be applied to the cluster")
