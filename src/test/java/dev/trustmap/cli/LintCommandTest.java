@@ -198,6 +198,21 @@ class LintCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
+    @Test
+    void anObjectDefinedTwiceIsBadInputAndAFolderGivenTwiceIsReadOnce(@TempDir Path dir) throws IOException {
+        Path base = fixture("base.yaml");
+        java.nio.file.Files.copy(base, dir.resolve("a.yaml"));
+        java.nio.file.Files.copy(base, dir.resolve("b.yaml"));
+
+        CliRun twice = CliRun.of("lint", "--manifests", dir.toString());
+        CliRun sameFileTwice = CliRun.of("lint", "--manifests", base.toString(), base.toString());
+        CliRun once = CliRun.of("lint", "--manifests", base.toString());
+
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains(dir.resolve("b.yaml").toString()).contains("is defined twice");
+        assertThat(sameFileTwice.out()).isEqualTo(once.out()).doesNotContain("TM213");
+    }
+
     private static JsonNode findResult(JsonNode results, String ruleId) {
         for (JsonNode result : results) {
             if (result.path("ruleId").asText().equals(ruleId)) {

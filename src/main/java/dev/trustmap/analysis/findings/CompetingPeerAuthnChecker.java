@@ -55,12 +55,28 @@ public final class CompetingPeerAuthnChecker implements Checker {
                     .forEach(p -> findings.add(finding(
                             ResourceRefs.of(p),
                             p.selector() == null ? "" : "spec.selector",
-                            "competes with " + winner.ref() + " at the same level ("
-                                    + (p.selector() == null ? "namespace-wide" : "selector " + p.selector())
-                                    + "); Istio applies only the oldest, " + winner.ref() + " (" + winner.mode()
-                                    + "), so this one's " + p.mode() + " is ignored",
+                            "competes with " + winner.ref() + " at the same level (" + level(p, ctx) + "); "
+                                    + whoWins(p, winner),
                             "merge them into one PeerAuthentication and delete the other")));
         }
         return findings;
+    }
+
+    private static String level(PeerAuthnPolicy policy, MeshContext ctx) {
+        if (policy.selector() != null) {
+            return "selector " + policy.selector();
+        }
+        return policy.namespace().equals(ctx.rootNamespace()) ? "mesh-wide" : "namespace-wide";
+    }
+
+    /** Istio keeps the oldest; without both creation times (manifests rarely carry them) which one is unknown. */
+    private static String whoWins(PeerAuthnPolicy loser, PeerAuthnPolicy winner) {
+        if (loser.created() == null || winner.created() == null) {
+            return "Istio applies only the oldest, and the manifests give no creation time to tell which: "
+                    + winner.ref() + " (" + winner.mode() + ") if it was created first, else this one's "
+                    + loser.mode();
+        }
+        return "Istio applies only the oldest, " + winner.ref() + " (" + winner.mode() + "), so this one's "
+                + loser.mode() + " is ignored";
     }
 }

@@ -41,6 +41,18 @@ public final class FolderSource {
     }
 
     /**
+     * The objects of every manifest under {@code paths}, each with the file and line it starts at, as {@link #load}
+     * reads them (a file reached twice is read once), for callers that assemble the mesh and also locate objects.
+     *
+     * @throws ManifestException when a path is missing, a manifest is invalid or an object is defined twice
+     */
+    public static List<ParsedResource> readObjects(List<Path> paths) throws ManifestException {
+        List<ParsedResource> resources = parse(manifestFiles(paths));
+        DuplicateCheck.check(resources);
+        return resources;
+    }
+
+    /**
      * Reads a policy draft (as {@code trustmap diff --draft} and {@code trustmap apply --draft} take it): its
      * AuthorizationPolicies, PeerAuthentications, RequestAuthentications and DestinationRules; a policy without
      * {@code metadata.namespace} is placed in {@code defaultNamespace}, with a warning.

@@ -3,6 +3,7 @@ package dev.trustmap.analysis.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,5 +51,23 @@ class CheckersTest {
             assertThat(f.fix()).isNotBlank();
         });
         assertThat(clean).as("findings of %s on its clean fixture", code).isEmpty();
+    }
+
+    @Test
+    void competingPeerAuthenticationsWithoutCreationTimesDoNotClaimAWinner() throws Exception {
+        List<Finding> dated = CheckerFixtures.checker("TM213").check(CheckerFixtures.context("TM213/trigger"));
+        List<Finding> undated = CheckerFixtures.checker("TM213").check(CheckerFixtures.context("TM213/undated"));
+
+        assertThat(dated)
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("(namespace-wide)")
+                        .contains("Istio applies only the oldest, shop/default (STRICT)")
+                        .contains("so this one's PERMISSIVE is ignored"));
+        assertThat(undated)
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("the manifests give no creation time to tell which")
+                        .doesNotContain("is ignored"));
     }
 }
