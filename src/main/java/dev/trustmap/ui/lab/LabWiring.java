@@ -89,8 +89,11 @@ public final class LabWiring {
         Label notice = new Label();
         notice.textProperty().bind(export.noticeProperty());
         window.addToStatusBar(notice);
-        graphView.setGestures(
-                new LabMenus(graphView.gestures(), breach, messages, () -> showTab(window, "breach-tab")));
+        // Marking clears the selection: it would dim every workload but the neighbours, hiding the further hops.
+        graphView.setGestures(new LabMenus(graphView.gestures(), breach, messages, () -> {
+            window.viewModel().clearSelection();
+            showTab(window, "breach-tab");
+        }));
         overlayOnChange(window, findings, breach);
         ObservableValue<MeshState> mesh = window.viewModel().inspector().meshProperty();
         mesh.addListener((obs, old, now) -> {

@@ -80,9 +80,15 @@ class BreachLabWindowTest {
                 .findFirst()
                 .orElseThrow()
                 .getKey();
-        robot.interact(() -> window.viewModel().clearSelection());
-        WaitForAsyncUtils.waitForFxEvents();
+        String farId = breach.marksProperty().get().nodes().entrySet().stream()
+                .filter(e -> e.getValue().equals(BreachMarks.REACHED_FAR))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         assertThat(nodeClass(reachedId)).startsWith("reached, ");
+        assertThat(nodeClass(farId))
+                .as("marking clears the selection, whose dimming would hide the further hops")
+                .startsWith("reached_far, ");
         java.util.Set<String> plaintext = breach.marksProperty().get().plaintextPairs();
         java.util.List<String> exposed = window.graphView()
                 .graph()
