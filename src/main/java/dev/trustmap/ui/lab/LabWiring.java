@@ -71,7 +71,9 @@ public final class LabWiring {
                 listed,
                 new GraphSnapshot(graphView.node(), () -> window.scene().lookup("#legend")),
                 auditLog);
-        export.noteActive(draftEngine, () -> breach.activeProperty().get());
+        export.noteActive(
+                draftEngine,
+                () -> breach.activeProperty().get() ? breach.summaryProperty().get() : "");
         window.addBesideInspector(
                 messages.get("findings.tab"),
                 load(

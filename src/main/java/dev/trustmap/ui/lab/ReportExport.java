@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -47,7 +46,7 @@ public final class ReportExport {
     private final Supplier<byte[]> png;
     private final AuditLog auditLog;
     private Supplier<Engine> draftEngine = () -> null;
-    private BooleanSupplier breachActive = () -> false;
+    private Supplier<String> breachSummary = () -> "";
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
     /** {@code png} takes a PNG of the graph view (on the FX thread); reports show no audit log. */
@@ -80,12 +79,12 @@ public final class ReportExport {
     }
 
     /**
-     * What the report says was active: the policy draft's engine (null without a draft) and whether a compromise is
-     * marked in the breach lab. The report's graph and verdicts are always those of the current policies.
+     * What the report says was active: the policy draft's engine (null without a draft) and the breach lab's summary
+     * of the compromise marked (empty without one). The report's graph and verdicts are those of the current policies.
      */
-    public void noteActive(Supplier<Engine> draft, BooleanSupplier breach) {
+    public void noteActive(Supplier<Engine> draft, Supplier<String> breach) {
         this.draftEngine = draft;
-        this.breachActive = breach;
+        this.breachSummary = breach;
     }
 
     /** Asks for a file and writes the report there. */
@@ -101,7 +100,7 @@ public final class ReportExport {
     public void writeReport(MeshState current, Path file) {
         List<Finding> listed = List.copyOf(findings.get());
         Engine draft = draftEngine.get();
-        boolean breach = breachActive.getAsBoolean();
+        String breach = breachSummary.get();
         write(file, () -> {
             // The graph is drawn from the model, not taken from the screen: no breach, draft or replay marks that
             // the report's legend would not explain.
@@ -118,7 +117,7 @@ public final class ReportExport {
         });
     }
 
-    private List<String> notes(MeshState current, Engine draft, boolean breach) {
+    private List<String> notes(MeshState current, Engine draft, String breach) {
         List<String> notes = new ArrayList<>();
         if (draft != null) {
             Set<TrafficEdge> deniedNow = current.assessment().edges().stream()
@@ -130,8 +129,8 @@ public final class ReportExport {
                     .count();
             notes.add(messages.get("report.note.draft", breaks));
         }
-        if (breach) {
-            notes.add(messages.get("report.note.breach"));
+        if (breach != null && !breach.isBlank()) {
+            notes.add(messages.get("report.note.breach", breach));
         }
         return notes;
     }
