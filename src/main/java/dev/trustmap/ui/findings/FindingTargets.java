@@ -3,11 +3,15 @@ package dev.trustmap.ui.findings;
 import dev.trustmap.analysis.findings.Finding;
 import dev.trustmap.analysis.findings.MeshContext;
 import dev.trustmap.istio.AuthzPolicy;
+import dev.trustmap.istio.PeerAuthnPolicy;
 import dev.trustmap.mesh.Workload;
 import java.util.List;
 import java.util.Set;
 
-/** Which workloads a finding is about: the workload it names, a namespace's workloads, or a policy's targets. */
+/**
+ * Which workloads a finding is about: the workload it names, a namespace's workloads, or the workloads a policy
+ * (AuthorizationPolicy or PeerAuthentication) is written for.
+ */
 final class FindingTargets {
     private static final Set<String> WORKLOAD_KINDS =
             Set.of("Deployment", "StatefulSet", "DaemonSet", "Pod", "ReplicaSet", "WorkloadEntry", "Workload");
@@ -41,7 +45,23 @@ final class FindingTargets {
                     .map(this::selected)
                     .orElse(List.of());
         }
+        if ("PeerAuthentication".equals(kind)) {
+            return ctx.policies().peerPolicies().stream()
+                    .filter(p -> name.equals(p.namespace() + "/" + p.name()))
+                    .findFirst()
+                    .map(this::inScope)
+                    .orElse(List.of());
+        }
         return List.of();
+    }
+
+    /** The workloads a PeerAuthentication is written for: all (root namespace), its namespace's, or its selector's. */
+    private List<String> inScope(PeerAuthnPolicy policy) {
+        boolean root = policy.namespace().equals(ctx.rootNamespace());
+        return ids(ctx.snapshot().workloads().stream()
+                .filter(w -> root || w.namespace().equals(policy.namespace()))
+                .filter(w -> policy.selector() == null || w.matches(policy.selector()))
+                .toList());
     }
 
     private List<String> selected(AuthzPolicy policy) {

@@ -98,6 +98,16 @@ class FindingsViewModelTest {
             findings.filterTextProperty().set("TM101");
             assertThat(findings.badgedProperty().get()).isNotEmpty().allMatch(id -> id.startsWith("messaging/"));
         }
+
+        @Test
+        void badgeTheWorkloadsAPeerAuthenticationFindingIsAbout() {
+            // TM103 names the lab's PERMISSIVE namespace-wide PeerAuthentications: their namespaces' workloads.
+            findings.filterTextProperty().set("PeerAuthentication messaging/default");
+            assertThat(findings.shown()).isNotEmpty();
+            assertThat(findings.badgedProperty().get())
+                    .contains("messaging/notifications", "messaging/kafka")
+                    .allMatch(id -> id.startsWith("messaging/"));
+        }
     }
 
     @Nested
