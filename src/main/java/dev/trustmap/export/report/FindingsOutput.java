@@ -121,12 +121,28 @@ public final class FindingsOutput {
         where.ifPresent(l -> location.put(
                 "physicalLocation",
                 Map.of(
-                        "artifactLocation", Map.of("uri", l.file().replace('\\', '/')),
+                        "artifactLocation", Map.of("uri", uri(l.file())),
                         "region", Map.of("startLine", Math.max(1, l.line())))));
         String name = f.path().isEmpty() ? f.resource() : f.resource() + " " + f.path();
         location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", name, "kind", "resource")));
         result.put("locations", List.of(location));
         return result;
+    }
+
+    /**
+     * A SARIF artifact URI: {@code file:///...} for an absolute path, else a relative reference (as given, from the
+     * working directory); either way with {@code #}, spaces and the like percent-encoded.
+     */
+    static String uri(String file) {
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        if (path.isAbsolute()) {
+            return path.toUri().toASCIIString();
+        }
+        try {
+            return new java.net.URI(null, null, file.replace('\\', '/'), null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a path: " + file, e);
+        }
     }
 
     private static String write(Object value) {
