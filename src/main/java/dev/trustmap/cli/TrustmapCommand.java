@@ -57,7 +57,15 @@ public final class TrustmapCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error, so the execution exception handler never sees it: one line, not a stack trace.
+            long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            System.err.println("trustmap: out of memory (" + heapMb + " MB heap). Give Java more, e.g."
+                    + " java -Xmx4g -jar trustmap.jar ..., or read fewer manifests.");
+            return ExitCodes.BAD_INPUT;
+        }
     }
 
     @Override
