@@ -44,7 +44,9 @@ final class MtlsResolver {
 
     private record ServerKey(Workload workload, int port) {}
 
-    private record ClientKey(String namespace, Map<String, String> labels, Service service, int port) {}
+    /** A Service by namespace and name: hashing the whole record (selector, ports) per pair was a hot spot. */
+    private record ClientKey(
+            String namespace, Map<String, String> labels, String serviceNamespace, String serviceName, int port) {}
 
     private final PolicySet policies;
     private final boolean destRulesSelectClients;
@@ -171,7 +173,7 @@ final class MtlsResolver {
 
     private DestRule destRule(Workload client, Service service, int servicePort) {
         Map<String, String> labels = destRulesSelectClients ? client.labels() : Map.of();
-        ClientKey key = new ClientKey(client.namespace(), labels, service, servicePort);
+        ClientKey key = new ClientKey(client.namespace(), labels, service.namespace(), service.name(), servicePort);
         return destRules
                 .computeIfAbsent(key, k -> policies.destRuleFor(client, service))
                 .orElse(null);

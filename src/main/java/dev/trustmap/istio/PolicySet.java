@@ -28,6 +28,7 @@ public final class PolicySet {
     private final List<RequestAuthnPolicy> requestPolicies;
     private final List<DestRule> destRules;
     private final Map<String, List<AuthzPolicy>> authzByNamespace;
+    private final Map<String, List<PeerAuthnPolicy>> peerByNamespace;
 
     public PolicySet(
             MeshConfig meshConfig,
@@ -41,6 +42,7 @@ public final class PolicySet {
         this.requestPolicies = List.copyOf(requestPolicies);
         this.destRules = List.copyOf(destRules);
         this.authzByNamespace = this.authzPolicies.stream().collect(Collectors.groupingBy(AuthzPolicy::namespace));
+        this.peerByNamespace = this.peerPolicies.stream().collect(Collectors.groupingBy(PeerAuthnPolicy::namespace));
     }
 
     public MeshConfig meshConfig() {
@@ -83,7 +85,7 @@ public final class PolicySet {
 
     /** The mesh-wide PeerAuthentication: root namespace, no selector, oldest. */
     public Optional<PeerAuthnPolicy> meshPeerAuthn() {
-        return oldestPeer(p -> p.namespace().equals(meshConfig.rootNamespace()) && p.selector() == null);
+        return oldestPeer(meshConfig.rootNamespace(), p -> p.selector() == null);
     }
 
     /** The namespace-wide PeerAuthentication of a namespace other than the root: no selector, oldest. */
@@ -91,7 +93,7 @@ public final class PolicySet {
         if (namespace.equals(meshConfig.rootNamespace())) {
             return Optional.empty();
         }
-        return oldestPeer(p -> p.namespace().equals(namespace) && p.selector() == null);
+        return oldestPeer(namespace, p -> p.selector() == null);
     }
 
     /**
@@ -99,10 +101,10 @@ public final class PolicySet {
      * is ignored), oldest.
      */
     public Optional<PeerAuthnPolicy> workloadPeerAuthn(Workload workload) {
-        return oldestPeer(p -> p.selector() != null
-                && p.namespace().equals(workload.namespace())
-                && !p.namespace().equals(meshConfig.rootNamespace())
-                && workload.matches(p.selector()));
+        if (workload.namespace().equals(meshConfig.rootNamespace())) {
+            return Optional.empty();
+        }
+        return oldestPeer(workload.namespace(), p -> p.selector() != null && workload.matches(p.selector()));
     }
 
     /** The PeerAuthentications that compete at the same level as the winner but lose to it. */
@@ -114,8 +116,9 @@ public final class PolicySet {
                 .toList();
     }
 
-    private Optional<PeerAuthnPolicy> oldestPeer(Predicate<PeerAuthnPolicy> filter) {
-        return peerPolicies.stream()
+    /** The oldest PeerAuthentication of {@code namespace} that passes {@code filter} (the engine asks per pair). */
+    private Optional<PeerAuthnPolicy> oldestPeer(String namespace, Predicate<PeerAuthnPolicy> filter) {
+        return peerByNamespace.getOrDefault(namespace, List.of()).stream()
                 .filter(filter)
                 .min(Comparator.comparing(PeerAuthnPolicy::created, CREATED).thenComparing(PeerAuthnPolicy::name));
     }

@@ -36,6 +36,8 @@ public final class MeshContext {
     private MeshAssessment pairs;
     private Map<String, List<Integer>> targetsByWorkload;
     private Map<String, Integer> sourceIndex;
+    private Map<String, List<Service>> servicesByNamespace;
+    private final Map<String, List<ServedPort>> servedPorts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MeshContext(Engine engine, Traffic traffic, Assessment assessment) {
         this.engine = engine;
@@ -137,15 +139,31 @@ public final class MeshContext {
         return engine.policiesSelecting(workload).stream().anyMatch(p -> p.action() == Action.ALLOW && enforced(p));
     }
 
-    /** The ports a workload serves through its Services, with the container port each reaches. */
+    /**
+     * The ports a workload serves through its Services, with the container port each reaches. Several checkers ask
+     * for every workload, so the answer is kept, and Services are looked up in the workload's namespace only.
+     */
     public List<ServedPort> servedPorts(Workload workload) {
-        List<ServedPort> ports = new ArrayList<>();
-        for (Service service : snapshot().servicesOf(workload)) {
-            for (ServicePort port : service.ports()) {
-                ports.add(new ServedPort(service, port, engine.targetPort(workload, service, port.port())));
+        return servedPorts.computeIfAbsent(workload.id(), id -> {
+            List<ServedPort> ports = new ArrayList<>();
+            for (Service service : servicesByNamespace().getOrDefault(workload.namespace(), List.of())) {
+                if (!service.selects(workload)) {
+                    continue;
+                }
+                for (ServicePort port : service.ports()) {
+                    ports.add(new ServedPort(service, port, engine.targetPort(workload, service, port.port())));
+                }
             }
+            return List.copyOf(ports);
+        });
+    }
+
+    private Map<String, List<Service>> servicesByNamespace() {
+        if (servicesByNamespace == null) {
+            servicesByNamespace =
+                    snapshot().services().stream().collect(java.util.stream.Collectors.groupingBy(Service::namespace));
         }
-        return ports;
+        return servicesByNamespace;
     }
 
     /** A Service port of a workload and the container port it forwards to. */

@@ -56,13 +56,16 @@ public final class PlaintextIdentityChecker implements Checker {
     private void check(MeshContext ctx, AuthzPolicy policy, Clause clause, List<Workload> selected, List<Finding> out) {
         Set<String> pairs = new LinkedHashSet<>();
         List<String> gateways = new ArrayList<>();
+        List<Workload> callers = ctx.snapshot().workloads().stream()
+                .filter(from -> named(ctx, clause, from))
+                .toList();
         for (Workload to : selected) {
             if (to.gateway()) {
                 gateways.add(to.id());
                 continue;
             }
-            for (Workload from : ctx.snapshot().workloads()) {
-                if (!from.equals(to) && named(ctx, clause, from) && plaintext(ctx, from, to)) {
+            for (Workload from : callers) {
+                if (!from.equals(to) && plaintext(ctx, from, to)) {
                     pairs.add(from.id() + " -> " + to.id());
                 }
             }

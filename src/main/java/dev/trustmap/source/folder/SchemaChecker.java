@@ -189,7 +189,19 @@ final class SchemaChecker {
                 .toList();
     }
 
+    /** Whether a fabric8 class is a bean whose unknown fields land in its additional properties (asked per value). */
+    private static final ClassValue<Boolean> MODEL_BEAN = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return computeModelBean(type);
+        }
+    };
+
     private static boolean isModelBean(Class<?> type) {
+        return MODEL_BEAN.get(type);
+    }
+
+    private static boolean computeModelBean(Class<?> type) {
         if (!type.getName().startsWith("io.fabric8.") || type.isEnum() || type.isInterface()) {
             return false;
         }
