@@ -82,6 +82,13 @@ final class ReportCommand extends BaseCommand {
     }
 
     private void write(String html) throws BadInputException {
+        if (output.toString().isBlank()) {
+            throw new BadInputException("-o is empty; give the report's file name, e.g. -o report.html");
+        }
+        if (Files.isDirectory(output)) {
+            throw new BadInputException(
+                    output + " is a folder; give the report's file name, e.g. -o " + output.resolve("report.html"));
+        }
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new BadInputException(
@@ -91,7 +98,21 @@ final class ReportCommand extends BaseCommand {
             Files.writeString(output, html, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BadInputException(
-                    output + ": cannot be written (" + e.getMessage() + "); choose a file you can" + " write to");
+                    output + ": cannot be written (" + reason(e) + "); choose a file you can write to");
         }
+    }
+
+    /** What went wrong, in words: the JDK gives some exceptions (AccessDenied, FileSystem) only the path as message. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

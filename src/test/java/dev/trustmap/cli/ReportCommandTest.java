@@ -81,6 +81,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void refusesAFolderOrAnEmptyNameAsTheOutputFile() {
+        CliRun intoFolder = CliRun.of("report", "--lab", "-o", folder.toString());
+        CliRun empty = CliRun.of("report", "--lab", "-o", "");
+
+        assertThat(intoFolder.exitCode()).isEqualTo(2);
+        assertThat(intoFolder.err()).contains(folder + " is a folder").contains("-o " + folder.resolve("report.html"));
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).contains("-o is empty");
+    }
+
+    @Test
     void readsTheTrafficFileOfTheManifestFolder() throws Exception {
         Path bookinfo = Path.of(getClass().getResource("/traffic/bookinfo").toURI());
         Path output = folder.resolve("report.html");

@@ -41,7 +41,8 @@ public final class DefaultDenyChecker implements Checker {
         open.forEach((namespace, workloads) -> findings.add(finding(
                 ResourceRefs.namespace(namespace),
                 "",
-                "no default deny: " + names(workloads) + " accept every caller no DENY policy stops (no"
+                "no default deny: " + names(workloads) + (workloads.size() == 1 ? " accepts" : " accept")
+                        + " every caller no DENY policy stops (no"
                         + " allow-nothing policy and no ALLOW policy selects "
                         + (workloads.size() == 1 ? "it" : "them") + ")",
                 "add an allow-nothing AuthorizationPolicy (spec: {}) in " + namespace

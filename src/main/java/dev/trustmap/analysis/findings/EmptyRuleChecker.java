@@ -39,7 +39,8 @@ public final class EmptyRuleChecker implements Checker {
                             ResourceRefs.of(policy),
                             "spec.rules[" + rule.index() + "]",
                             "an empty rule matches every request: anyone, plaintext callers included, may call any"
-                                    + " operation of " + ctx.selected(policy).size() + " selected workload(s)",
+                                    + " operation of "
+                                    + Checker.count(ctx.selected(policy).size(), "selected workload"),
                             "give the rule a from.source naming the callers and a to.operation naming the methods"
                                     + " and paths they need"));
                 }

@@ -44,7 +44,8 @@ public final class RootAllowNothingChecker implements Checker {
                         ResourceRefs.of(policy),
                         "spec",
                         "an allow-nothing in the root namespace " + ctx.rootNamespace() + " applies to gateways too: "
-                                + String.join(", ", blocked) + " now deny every request",
+                                + String.join(", ", blocked) + (blocked.size() == 1 ? " now denies" : " now deny")
+                                + " every request",
                         "add an ALLOW policy for each gateway (selector on its labels), or put the allow-nothing"
                                 + " in each application namespace instead"));
             }

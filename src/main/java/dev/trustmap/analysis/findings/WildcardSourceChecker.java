@@ -42,7 +42,8 @@ public final class WildcardSourceChecker implements Checker {
                                 c.path(),
                                 c.path().substring(c.path().lastIndexOf('.') + 1) + " " + c.describeValues()
                                         + " admits every workload of the mesh that presents mTLS, "
-                                        + ctx.selected(policy).size() + " selected workload(s) open to all",
+                                        + Checker.count(ctx.selected(policy).size(), "selected workload")
+                                        + " open to all",
                                 "name the intended callers: principals: [\""
                                         + ctx.policies().meshConfig().trustDomain() + "/ns/NAMESPACE/sa/ACCOUNT\"]")));
             }

@@ -79,7 +79,12 @@ public final class HtmlReport {
                 html,
                 c.defaultDenyNamespaces().size() + " / " + c.meshNamespaces().size(),
                 "namespaces with default deny");
-        card(html, String.valueOf(input.findings().size()), "findings (" + errors + " errors)");
+        card(
+                html,
+                String.valueOf(input.findings().size()),
+                (input.findings().size() == 1 ? "finding (" : "findings (")
+                        + errors
+                        + (errors == 1 ? " error)" : " errors)"));
         html.append("</div>");
     }
 
@@ -134,7 +139,10 @@ public final class HtmlReport {
                 "mesh workloads under an explicit ALLOW policy",
                 c.allowWorkloads() + " of " + c.meshWorkloads() + " ("
                         + Coverage.percent(c.allowWorkloads(), c.meshWorkloads()) + ")");
-        row(html, "namespaces with default deny", String.join(", ", c.defaultDenyNamespaces()));
+        row(
+                html,
+                "namespaces with default deny",
+                c.defaultDenyNamespaces().isEmpty() ? "none" : String.join(", ", c.defaultDenyNamespaces()));
         List<String> open = c.meshNamespaces().stream()
                 .filter(n -> !c.defaultDenyNamespaces().contains(n))
                 .toList();

@@ -77,7 +77,7 @@ final class NodeInspection {
             if (policy.dryRun()) {
                 detail = detail + " " + out.text("inspector.policy.dryrun");
             }
-            if (draft != null && !current.contains(policy)) {
+            if (draft != null && changedByDraft(policy.ref(), mesh.engine(), draft)) {
                 detail = detail + " " + out.text("inspector.policy.draft");
             }
             out.plainPolicyRow(policy.ref(), detail, EdgeInspection.key("AuthorizationPolicy", policy.ref()));
@@ -87,6 +87,22 @@ final class NodeInspection {
                     .filter(old -> policies.stream().noneMatch(p -> p.ref().equals(old.ref())))
                     .forEach(old -> out.plainRow(old.ref(), out.text("inspector.policy.draftDeleted")));
         }
+    }
+
+    /**
+     * Whether the draft adds or edits this AuthorizationPolicy: its manifest differs from the current one (compiled
+     * policies have no value equality, so an unchanged one compiled again would look new).
+     */
+    private static boolean changedByDraft(String ref, Engine current, Engine draft) {
+        return !java.util.Objects.equals(manifest(current, ref), manifest(draft, ref));
+    }
+
+    private static java.util.Optional<io.fabric8.kubernetes.api.model.HasMetadata> manifest(Engine engine, String ref) {
+        return engine.snapshot().policies().stream()
+                .filter(o -> "AuthorizationPolicy".equals(o.getKind()))
+                .filter(o -> ref.equals(
+                        o.getMetadata().getNamespace() + "/" + o.getMetadata().getName()))
+                .findFirst();
     }
 
     private static void edges(String headingKey, List<GraphEdge> edges, boolean incoming, Sections out) {

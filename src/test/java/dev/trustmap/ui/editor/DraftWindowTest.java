@@ -388,7 +388,11 @@ class DraftWindowTest {
                 () -> window.viewModel()
                         .inspector()
                         .text()
-                        .contains("payments/trustmap-deny-ledger DENY, 1 rules (draft)"));
+                        .contains("payments/trustmap-deny-ledger DENY, 1 rule (draft)"));
+        assertThat(window.viewModel().inspector().text())
+                .as("a policy the draft leaves as it is is not marked")
+                .contains("payments/ledger-callers ALLOW")
+                .doesNotContainPattern("ledger-callers ALLOW, [^\\n]*\\(draft\\)");
         robot.interact(editor::undo);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> edgeClass(window).endsWith("allow_policy, mtls"));
         WaitForAsyncUtils.waitFor(
