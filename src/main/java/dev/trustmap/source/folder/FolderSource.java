@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class FolderSource {
     private static final Logger LOG = LoggerFactory.getLogger(FolderSource.class);
     private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
+    /** kustomize's file, which lists manifests and is never sent to a cluster; read when given by name. */
+    private static final Set<String> KUSTOMIZATION = Set.of("kustomization.yaml", "kustomization.yml");
 
     private FolderSource() {}
 
@@ -122,9 +124,10 @@ public final class FolderSource {
         }
     }
 
+    /** A YAML or JSON file in a folder, but not kustomize's kustomization file, which lists manifests. */
     private static boolean isManifest(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(name::endsWith);
+        return EXTENSIONS.stream().anyMatch(name::endsWith) && !KUSTOMIZATION.contains(name);
     }
 
     /** Whether the file, or a folder between {@code root} and it, starts with a dot. */

@@ -87,9 +87,21 @@ public final class ManifestParser {
             String kind = requireText(node, base, "kind");
             if (kind.endsWith("List")) {
                 readItems(node, base, apiVersion, kind, out);
+            } else if (isToolConfig(apiVersion)) {
+                LOG.info(
+                        "{}:{}: skipped {} {}: a tool's file, not a cluster object",
+                        origin,
+                        document.lineOf(base),
+                        apiVersion,
+                        kind);
             } else {
                 out.add(toResource((ObjectNode) node, base, apiVersion, kind));
             }
+        }
+
+        /** A kustomize file (Kustomization, Component) under another name: kustomize's, never sent to a cluster. */
+        private static boolean isToolConfig(String apiVersion) {
+            return apiVersion.startsWith("kustomize.config.k8s.io/");
         }
 
         private void readItems(JsonNode list, String base, String apiVersion, String kind, List<ParsedResource> out)

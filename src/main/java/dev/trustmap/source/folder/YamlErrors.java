@@ -33,6 +33,9 @@ public final class YamlErrors {
 
     private static final Pattern TOKEN = Pattern.compile("'?<([a-z ]+)>'?");
 
+    /** Jackson quotes SnakeYAML's event objects ({@code <org.yaml.snakeyaml.events.MappingStartEvent(...)>}). */
+    private static final Pattern EVENT = Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event\\([^>]*\\)>");
+
     private YamlErrors() {}
 
     /**
@@ -86,8 +89,19 @@ public final class YamlErrors {
                 : problem.lines().findFirst().orElse(problem);
         first = TOKEN.matcher(first)
                 .replaceAll(token -> Matcher.quoteReplacement(TOKENS.getOrDefault(token.group(1), token.group())));
+        first = EVENT.matcher(first).replaceAll(event -> Matcher.quoteReplacement(eventInWords(event.group(1))));
         String where = column > 0 ? " at column " + column : "";
         return "is not valid YAML or JSON" + where + ": " + first + "; fix the indentation or quoting.";
+    }
+
+    private static String eventInWords(String event) {
+        return switch (event) {
+            case "MappingStart" ->
+                "a '{' mapping (is this a Helm or other template? render it first, e.g. helm" + " template)";
+            case "SequenceStart" -> "a '[' list";
+            case "Alias" -> "an alias ('*name')";
+            default -> "something else";
+        };
     }
 
     private static String tooLarge(String message) {

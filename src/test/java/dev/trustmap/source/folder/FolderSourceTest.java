@@ -88,6 +88,17 @@ class FolderSourceTest {
         }
 
         @Test
+        void skipsKustomizeFilesBesideTheManifests(@TempDir Path dir) throws Exception {
+            write(dir.resolve("kustomization.yaml"), "resources:\n- app.yaml\n");
+            write(dir.resolve("component.yaml"), "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n");
+            write(dir.resolve("app.yaml"), pod("app"));
+
+            AssembledMesh mesh = FolderSource.load(List.of(dir));
+
+            assertThat(mesh.snapshot().workloads()).extracting(Workload::name).containsExactly("app");
+        }
+
+        @Test
         void readsAFileGivenDirectlyWhateverItsName(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("pod.txt");
             write(file, pod("direct"));

@@ -41,6 +41,14 @@ class ManifestParserErrorsTest {
         }
 
         @Test
+        void saysATemplateMustBeRenderedInsteadOfNamingTheParsersInternals() {
+            ManifestException error = failure("apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n");
+
+            assertThat(error.line()).isEqualTo(4);
+            assertThat(error.problem()).contains("render it first").doesNotContain("snakeyaml");
+        }
+
+        @Test
         void namesTheLineOfAnUnterminatedQuote() {
             ManifestException error = failure("apiVersion: v1\nkind: \"Service\nmetadata: {}\n");
 
