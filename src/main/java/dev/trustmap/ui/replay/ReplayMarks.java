@@ -45,6 +45,11 @@ final class ReplayMarks implements UnaryOperator<GraphModel> {
         return new ReplayMarks(marks);
     }
 
+    /** Whether any edge is marked (a replay has started): the verdict colours then give way to the replay's. */
+    boolean any() {
+        return !byEdge.isEmpty();
+    }
+
     /** The mark of an edge, or null. */
     String markOf(String edgeId) {
         return byEdge.get(edgeId);

@@ -48,6 +48,7 @@ public final class ReplayViewModel {
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper marksShown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper selectedRow = new ReadOnlyIntegerWrapper(-1);
     private ScenarioFeed pending;
@@ -125,6 +126,7 @@ public final class ReplayViewModel {
         detail.set("");
         loaded.set(false);
         graph().highlightProperty().set(UnaryOperator.identity());
+        marksShown.set(false);
     }
 
     /** Replays the requests one after another, each highlighted for {@link #STEP}, then marked pass or fail. */
@@ -306,7 +308,9 @@ public final class ReplayViewModel {
     }
 
     private void refreshMarks() {
-        graph().highlightProperty().set(ReplayMarks.of(rows));
+        ReplayMarks marks = ReplayMarks.of(rows);
+        graph().highlightProperty().set(marks);
+        marksShown.set(marks.any());
     }
 
     private GraphViewModel graph() {
@@ -341,6 +345,11 @@ public final class ReplayViewModel {
     /** The selected row, -1 for none; follows edges clicked on the graph. */
     public ReadOnlyIntegerProperty selectedRowProperty() {
         return selectedRow.getReadOnlyProperty();
+    }
+
+    /** Whether the replay marks the graph's edges (a replay has started), so the legend explains its colours. */
+    public ReadOnlyBooleanProperty marksShownProperty() {
+        return marksShown.getReadOnlyProperty();
     }
 
     /** Whether a scenario is open (its mesh is on the graph). */

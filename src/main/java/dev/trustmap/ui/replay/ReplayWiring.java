@@ -3,6 +3,7 @@ package dev.trustmap.ui.replay;
 import dev.trustmap.ui.common.DialogService;
 import dev.trustmap.ui.common.Messages;
 import dev.trustmap.ui.common.UiTasks;
+import dev.trustmap.ui.graph.LegendGroups;
 import dev.trustmap.ui.main.MainWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 
 /**
  * Wires the scenario replay into the main window: "Open scenario…" in the toolbar beside "Open folder…" (and
@@ -43,12 +46,31 @@ public final class ReplayWiring {
                 .put(
                         new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         viewModel::openScenario);
+        installLegend(window, messages, viewModel);
         viewModel.loadedProperty().addListener((obs, old, now) -> {
             if (now) {
                 showTab(window);
             }
         });
         return new ReplayWiring(viewModel);
+    }
+
+    /** Once a replay marks the edges, their colours are the replay's, not the verdicts': the legend says so. */
+    private static void installLegend(MainWindow window, Messages messages, ReplayViewModel viewModel) {
+        Pane legend = LegendGroups.legendOf(window.scene().getRoot());
+        if (legend == null) {
+            return;
+        }
+        HBox group = LegendGroups.group(
+                "legend-replay",
+                "legend-replay",
+                messages.get("replay.legend.heading"),
+                viewModel.marksShownProperty());
+        LegendGroups.key(group, ReplayMarks.PASS, messages.get("replay.legend.graph.pass"));
+        LegendGroups.key(group, ReplayMarks.FAIL, messages.get("replay.legend.graph.fail"));
+        LegendGroups.key(group, ReplayMarks.CURRENT, messages.get("replay.legend.current"));
+        LegendGroups.key(group, ReplayMarks.PENDING, messages.get("replay.legend.pending"));
+        LegendGroups.addBeforeLast(legend, group);
     }
 
     private static Button toolbarButton(Messages messages, ReplayViewModel viewModel) {

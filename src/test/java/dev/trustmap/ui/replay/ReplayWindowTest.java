@@ -241,6 +241,10 @@ class ReplayWindowTest {
         WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> edgeClass(fifth).startsWith(ReplayMarks.CURRENT + ", "));
         Thread.sleep(300);
         Path running = snapshot("replay-running.png");
+        javafx.scene.Node legend = robot.lookup("#legend-replay").query();
+        assertThat(legend.isVisible())
+                .as("the legend explains the replay's colours once it marks the edges")
+                .isTrue();
         robot.interact(() -> replay().stop());
 
         openScenario(robot, SCENARIOS.resolve("replay/wrong-expectation.yaml"));
