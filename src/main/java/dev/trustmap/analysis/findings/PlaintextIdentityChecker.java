@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * TM201: principals, namespaces or service accounts named in a policy whose callers cannot present mTLS: the policy
  * selects a gateway (in-mesh clients reach gateways in plaintext), or a named workload reaches a selected one in
- * plaintext (no sidecar, a DestinationRule with DISABLE). Such a caller carries no identity: an ALLOW never matches
- * it, a DENY never stops it.
+ * plaintext (no sidecar, a DestinationRule with DISABLE) or not at all (no sidecar, the server STRICT). Such a caller
+ * carries no identity: an ALLOW never matches it, a DENY never stops it.
  */
 public final class PlaintextIdentityChecker implements Checker {
 
@@ -65,7 +65,7 @@ public final class PlaintextIdentityChecker implements Checker {
                 continue;
             }
             for (Workload from : callers) {
-                if (!from.equals(to) && plaintext(ctx, from, to)) {
+                if (!from.equals(to) && withoutIdentity(ctx, from, to)) {
                     pairs.add(from.id() + " -> " + to.id());
                 }
             }
@@ -83,7 +83,7 @@ public final class PlaintextIdentityChecker implements Checker {
             out.add(finding(
                     ResourceRefs.of(policy),
                     clause.path(),
-                    field + " names callers that connect in plaintext (" + String.join(", ", pairs)
+                    field + " names callers that cannot present mTLS to it (" + String.join(", ", pairs)
                             + "): they carry no peer identity, so the " + policy.action() + " rule never matches them",
                     "give those callers a sidecar and mTLS, or match them by ipBlocks"));
         }
@@ -105,7 +105,13 @@ public final class PlaintextIdentityChecker implements Checker {
         return clause.values().stream().anyMatch(v -> v.matches(value));
     }
 
-    private static boolean plaintext(MeshContext ctx, Workload from, Workload to) {
-        return ctx.outcomes(from, to).stream().anyMatch(o -> o.connection() == Connection.PLAINTEXT);
+    /**
+     * Whether {@code from} reaches {@code to} without a peer identity: in plaintext, or not at all because it has no
+     * sidecar and the server requires mTLS (STRICT); either way a rule naming it never matches.
+     */
+    private static boolean withoutIdentity(MeshContext ctx, Workload from, Workload to) {
+        return ctx.outcomes(from, to).stream()
+                .anyMatch(o -> o.connection() == Connection.PLAINTEXT
+                        || o.connection() == Connection.BROKEN && !from.sidecar());
     }
 }

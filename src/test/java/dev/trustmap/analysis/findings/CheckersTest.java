@@ -54,6 +54,16 @@ class CheckersTest {
     }
 
     @Test
+    void aCallerWithoutSidecarNamedByPrincipalIsFlaggedWhenTheServerIsStrictToo() throws Exception {
+        List<Finding> strict = CheckerFixtures.checker("TM201").check(CheckerFixtures.context("TM201/strict"));
+
+        assertThat(strict).singleElement().satisfies(f -> {
+            assertThat(f.resource()).isEqualTo("AuthorizationPolicy shop/web");
+            assertThat(f.message()).contains("cannot present mTLS").contains("legacy/batch -> shop/web");
+        });
+    }
+
+    @Test
     void competingPeerAuthenticationsWithoutCreationTimesDoNotClaimAWinner() throws Exception {
         List<Finding> dated = CheckerFixtures.checker("TM213").check(CheckerFixtures.context("TM213/trigger"));
         List<Finding> undated = CheckerFixtures.checker("TM213").check(CheckerFixtures.context("TM213/undated"));
