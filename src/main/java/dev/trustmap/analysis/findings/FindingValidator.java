@@ -44,7 +44,8 @@ public final class FindingValidator {
                 new TargetRefsChecker(),
                 new UnknownReferenceChecker(),
                 new CompetingPeerAuthnChecker(),
-                new InvalidPolicyChecker());
+                new InvalidPolicyChecker(),
+                new MethodCaseChecker());
     }
 
     public List<Checker> checkers() {

@@ -36,6 +36,7 @@ class CheckersTest {
         "TM212, AuthorizationPolicy shop/web, spec.rules[0].from[0].source.principals",
         "TM213, PeerAuthentication shop/permissive, ''",
         "TM214, AuthorizationPolicy shop/deny-nothing, spec.rules",
+        "TM215, AuthorizationPolicy shop/no-deletes, spec.rules[0].to[0].operation.methods",
     })
     void flagsTheTriggerAndNotTheCleanFixture(String code, String resource, String path) throws Exception {
         Checker checker = CheckerFixtures.checker(code);
