@@ -17,6 +17,7 @@ import dev.trustmap.source.cluster.ResourceError;
 import dev.trustmap.source.folder.DraftObjects;
 import dev.trustmap.source.folder.FolderSource;
 import dev.trustmap.source.folder.ManifestException;
+import dev.trustmap.text.Plural;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

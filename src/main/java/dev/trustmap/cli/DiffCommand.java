@@ -11,6 +11,7 @@ import dev.trustmap.source.folder.DraftObjects;
 import dev.trustmap.source.folder.FolderSource;
 import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.source.traffic.TrafficFile;
+import dev.trustmap.text.Plural;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

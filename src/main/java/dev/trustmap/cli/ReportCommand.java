@@ -12,6 +12,7 @@ import dev.trustmap.export.report.LocatedManifests;
 import dev.trustmap.export.report.ReportInput;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.ManifestException;
+import dev.trustmap.text.Plural;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

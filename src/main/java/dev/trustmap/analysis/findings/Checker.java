@@ -21,9 +21,4 @@ public interface Checker {
     default Finding finding(String resource, String path, String message, String fix) {
         return new Finding(code(), severity(), resource, path, message, fix);
     }
-
-    /** {@code 1 selected workload}, {@code 3 selected workloads}: a count with its noun, for messages. */
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 }

@@ -2,6 +2,7 @@ package dev.trustmap.analysis.findings;
 
 import dev.trustmap.istio.AuthzPolicy;
 import dev.trustmap.istio.AuthzRule;
+import dev.trustmap.text.Plural;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public final class EmptyRuleChecker implements Checker {
                             "spec.rules[" + rule.index() + "]",
                             "an empty rule matches every request: anyone, plaintext callers included, may call any"
                                     + " operation of "
-                                    + Checker.count(ctx.selected(policy).size(), "selected workload"),
+                                    + Plural.of(ctx.selected(policy).size(), "selected workload"),
                             "give the rule a from.source naming the callers and a to.operation naming the methods"
                                     + " and paths they need"));
                 }

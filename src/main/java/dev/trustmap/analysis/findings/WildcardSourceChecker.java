@@ -5,6 +5,7 @@ import dev.trustmap.istio.AuthzPolicy;
 import dev.trustmap.istio.AuthzRule;
 import dev.trustmap.istio.Clause;
 import dev.trustmap.istio.ValueMatcher;
+import dev.trustmap.text.Plural;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public final class WildcardSourceChecker implements Checker {
                                 c.path(),
                                 c.path().substring(c.path().lastIndexOf('.') + 1) + " " + c.describeValues()
                                         + " admits every workload of the mesh that presents mTLS, "
-                                        + Checker.count(ctx.selected(policy).size(), "selected workload")
+                                        + Plural.of(ctx.selected(policy).size(), "selected workload")
                                         + " open to all",
                                 "name the intended callers: principals: [\""
                                         + ctx.policies().meshConfig().trustDomain() + "/ns/NAMESPACE/sa/ACCOUNT\"]")));

@@ -4,6 +4,7 @@ import dev.trustmap.analysis.EdgeAssessment;
 import dev.trustmap.analysis.findings.Finding;
 import dev.trustmap.engine.AuthzResult;
 import dev.trustmap.engine.Decision;
+import dev.trustmap.text.Plural;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -82,9 +83,7 @@ public final class HtmlReport {
         card(
                 html,
                 String.valueOf(input.findings().size()),
-                (input.findings().size() == 1 ? "finding (" : "findings (")
-                        + errors
-                        + (errors == 1 ? " error)" : " errors)"));
+                (input.findings().size() == 1 ? "finding (" : "findings (") + Plural.of(errors, "error") + ")");
         html.append("</div>");
     }
 
