@@ -71,6 +71,10 @@ final class ReportCommand extends BaseCommand {
         if (auditLog == null) {
             return AuditExcerpt.of(AuditLog.atDefaultLocation());
         }
+        if (Files.isDirectory(auditLog)) {
+            throw new BadInputException(auditLog + " is a folder; name the audit log file in it, e.g. --audit-log "
+                    + auditLog.resolve("audit.jsonl"));
+        }
         if (!Files.isRegularFile(auditLog)) {
             throw new BadInputException(auditLog + ": no such audit log; name the audit.jsonl file or leave out"
                     + " --audit-log to use the one in the Trustmap folder");

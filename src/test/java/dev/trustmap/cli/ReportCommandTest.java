@@ -81,14 +81,23 @@ class ReportCommandTest {
     }
 
     @Test
-    void refusesAFolderOrAnEmptyNameAsTheOutputFile() {
+    void refusesAFolderOrAnEmptyNameAsTheOutputFileOrTheAuditLog() {
         CliRun intoFolder = CliRun.of("report", "--lab", "-o", folder.toString());
         CliRun empty = CliRun.of("report", "--lab", "-o", "");
+        CliRun auditFolder = CliRun.of(
+                "report",
+                "--lab",
+                "--audit-log",
+                folder.toString(),
+                "-o",
+                folder.resolve("r.html").toString());
 
         assertThat(intoFolder.exitCode()).isEqualTo(2);
         assertThat(intoFolder.err()).contains(folder + " is a folder").contains("-o " + folder.resolve("report.html"));
         assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.err()).contains("-o is empty");
+        assertThat(auditFolder.exitCode()).isEqualTo(2);
+        assertThat(auditFolder.err()).contains(folder + " is a folder").contains("audit.jsonl");
     }
 
     @Test
