@@ -86,7 +86,8 @@ final class AuditCommand extends BaseCommand {
     /** Where the log is and how much of it was shown: on stdout for text, on stderr beside JSON. */
     private void summary(AuditLog log, AuditLog.Recent recent) {
         String line = recent.entries().isEmpty()
-                ? "The audit log " + log.file() + " has no entries."
+                ? "The audit log " + log.file()
+                        + (recent.skipped() > 0 ? " has no readable entries." : " has no entries.")
                 : recent.entries().size() + (recent.entries().size() == 1 ? " entry" : " entries") + " of " + log.file()
                         + ", newest first.";
         if (recent.skipped() > 0) {

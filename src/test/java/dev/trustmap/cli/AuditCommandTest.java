@@ -105,6 +105,17 @@ class AuditCommandTest {
     }
 
     @Test
+    void aLogOfOnlyGarbageSaysNoEntryIsReadableAndHowManyLinesWereSkipped() throws Exception {
+        Path file = Files.write(home.resolve("garbage.jsonl"), new byte[] {(byte) 0xff, 0x01, '\n', 'x', '\n'});
+
+        CliRun run = CliRun.of("audit", "--file", file.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .isEqualTo("The audit log " + file + " has no readable entries. Skipped 2 unreadable lines.\n");
+    }
+
+    @Test
     void aLimitBelowOneOrAnUnreadableLogIsBadInput() throws Exception {
         CliRun zero = CliRun.of("audit", "--limit", "0");
         Path folder = Files.createDirectories(home.resolve("a-folder.jsonl"));

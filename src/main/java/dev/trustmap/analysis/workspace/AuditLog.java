@@ -40,6 +40,8 @@ public final class AuditLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> OPTIONAL_TEXT =
+            List.of("osUser", "kubeUser", "context", "digest", "outcome", "destination");
     /** FileLock guards against other processes only; threads of this one queue on these monitors. */
     private static final Map<Path, Object> WRITERS = new ConcurrentHashMap<>();
 
@@ -213,7 +215,9 @@ public final class AuditLog {
             if (node == null
                     || !node.isObject()
                     || !node.path("time").isTextual()
-                    || !node.path("action").isTextual()) {
+                    || !node.path("action").isTextual()
+                    || !OPTIONAL_TEXT.stream().allMatch(field -> textOrAbsent(node, field))
+                    || !textArrayOrAbsent(node, "resources")) {
                 return null;
             }
             List<String> resources = new ArrayList<>();
@@ -231,6 +235,28 @@ public final class AuditLog {
         } catch (JsonProcessingException | DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Whether {@code field} is missing or a string: an entry with, say, a number for its user is not ours. */
+    private static boolean textOrAbsent(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isTextual();
+    }
+
+    private static boolean textArrayOrAbsent(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return true;
+        }
+        if (!value.isArray()) {
+            return false;
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String reason(IOException e) {

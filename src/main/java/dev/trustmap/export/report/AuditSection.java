@@ -27,7 +27,11 @@ final class AuditSection {
         if (audit.entries().isEmpty()) {
             html.append("<p class=\"muted\">The audit log")
                     .append(where)
-                    .append(" has no entries: nothing has been exported, dry-run or applied from Trustmap yet.</p>");
+                    .append(
+                            audit.skipped() > 0
+                                    ? " has no readable entries.</p>"
+                                    : " has no entries: nothing has been exported, dry-run or applied from Trustmap"
+                                            + " yet.</p>");
             skipped(html, audit);
             return;
         }

@@ -66,7 +66,7 @@ public final class AuditViewModel {
         rows.setAll(recent.entries().stream().map(e -> new AuditRow(e, zone)).toList());
         empty.set(rows.isEmpty());
         String listed = rows.isEmpty()
-                ? messages.get("audit.status.empty")
+                ? messages.get(recent.skipped() > 0 ? "audit.status.noneReadable" : "audit.status.empty")
                 : messages.get("audit.status", rows.size(), rows.size() == SHOWN ? 1 : 0);
         status.set(
                 recent.skipped() == 0 ? listed : listed + " " + messages.get("audit.status.skipped", recent.skipped()));

@@ -239,6 +239,27 @@ class AuditLogTest {
         }
 
         @Test
+        void linesWithFieldsOfTheWrongTypeAreSkipped() throws IOException {
+            Path file = home.resolve("audit.jsonl");
+            String good = "{\"time\":\"2026-01-01T00:00:00Z\",\"action\":\"apply\"";
+            Files.writeString(
+                    file,
+                    good + ",\"osUser\":42}\n"
+                            + good + ",\"resources\":\"Kind ns/name\"}\n"
+                            + good + ",\"resources\":[{\"kind\":\"x\"}]}\n"
+                            + good + ",\"outcome\":null}\n"
+                            + good + ",\"resources\":[\"AuthorizationPolicy foo/a\"]}\n");
+
+            AuditLog.Recent read = new AuditLog(file).read(10);
+
+            assertThat(read.entries())
+                    .singleElement()
+                    .extracting(AuditEntry::resources)
+                    .isEqualTo(java.util.List.of("AuthorizationPolicy foo/a"));
+            assertThat(read.skipped()).isEqualTo(4);
+        }
+
+        @Test
         void rejectsALimitBelowOne() {
             AuditLog log = new AuditLog(home.resolve("audit.jsonl"));
 
