@@ -98,36 +98,54 @@ public final class AuthzPolicyMapper {
                 .toList();
     }
 
+    /** The rule compiled, or skipped naming every entry Istio would reject (not just the first). */
     private AuthzRule rule(ClauseCompiler clauses, int index, Rule rule) {
         String at = "spec.rules[" + index + "]";
         if (rule == null) {
             return AuthzRule.skipped(index, at + " is empty (null)");
         }
+        List<String> problems = new ArrayList<>();
+        List<List<Clause>> from = new ArrayList<>();
+        List<RuleFrom> froms = rule.getFrom() == null ? List.of() : rule.getFrom();
+        for (int i = 0; i < froms.size(); i++) {
+            RuleFrom entry = froms.get(i);
+            String entryAt = at + ".from[" + i + "]";
+            collect(problems, () -> {
+                require(entry != null && entry.getSource() != null, entryAt + " has no source");
+                from.add(source(clauses, entry.getSource(), entryAt + ".source"));
+            });
+        }
+        List<List<Clause>> to = new ArrayList<>();
+        List<RuleTo> tos = rule.getTo() == null ? List.of() : rule.getTo();
+        for (int i = 0; i < tos.size(); i++) {
+            RuleTo entry = tos.get(i);
+            String entryAt = at + ".to[" + i + "]";
+            collect(problems, () -> {
+                require(entry != null && entry.getOperation() != null, entryAt + " has no operation");
+                to.add(operation(clauses, entry.getOperation(), entryAt + ".operation"));
+            });
+        }
+        List<Clause> when = new ArrayList<>();
+        List<Condition> conditions = rule.getWhen() == null ? List.of() : rule.getWhen();
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition c = conditions.get(i);
+            String entryAt = at + ".when[" + i + "]";
+            collect(problems, () -> {
+                require(c != null, entryAt + " is empty (null)");
+                clauses.addCondition(when, c.getKey(), c.getValues(), c.getNotValues(), entryAt);
+            });
+        }
+        return problems.isEmpty()
+                ? AuthzRule.of(index, from, to, when)
+                : AuthzRule.skipped(index, String.join("; ", problems));
+    }
+
+    /** Runs one entry's compilation, noting why it is rejected instead of stopping at it. */
+    private static void collect(List<String> problems, Runnable entry) {
         try {
-            List<List<Clause>> from = new ArrayList<>();
-            List<RuleFrom> froms = rule.getFrom() == null ? List.of() : rule.getFrom();
-            for (int i = 0; i < froms.size(); i++) {
-                RuleFrom entry = froms.get(i);
-                require(entry != null && entry.getSource() != null, at + ".from[" + i + "] has no source");
-                from.add(source(clauses, entry.getSource(), at + ".from[" + i + "].source"));
-            }
-            List<List<Clause>> to = new ArrayList<>();
-            List<RuleTo> tos = rule.getTo() == null ? List.of() : rule.getTo();
-            for (int i = 0; i < tos.size(); i++) {
-                RuleTo entry = tos.get(i);
-                require(entry != null && entry.getOperation() != null, at + ".to[" + i + "] has no operation");
-                to.add(operation(clauses, entry.getOperation(), at + ".to[" + i + "].operation"));
-            }
-            List<Clause> when = new ArrayList<>();
-            List<Condition> conditions = rule.getWhen() == null ? List.of() : rule.getWhen();
-            for (int i = 0; i < conditions.size(); i++) {
-                Condition c = conditions.get(i);
-                require(c != null, at + ".when[" + i + "] is empty (null)");
-                clauses.addCondition(when, c.getKey(), c.getValues(), c.getNotValues(), at + ".when[" + i + "]");
-            }
-            return AuthzRule.of(index, from, to, when);
+            entry.run();
         } catch (IllegalArgumentException e) {
-            return AuthzRule.skipped(index, e.getMessage());
+            problems.add(e.getMessage());
         }
     }
 

@@ -47,6 +47,14 @@ final class ClauseCompiler {
         out.add(new Clause(attribute, parameter, negated, matchers, path, key));
     }
 
+    private static IpMatch ip(String value, String path) {
+        try {
+            return IpMatch.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+    }
+
     private List<ValueMatcher> matchersFor(Attribute attribute, String value, String path) {
         switch (attribute) {
             case PRINCIPAL:
@@ -56,7 +64,7 @@ final class ClauseCompiler {
             case SOURCE_IP:
             case REMOTE_IP:
             case DESTINATION_IP:
-                return List.of(ValueMatcher.of(IpMatch.parse(value)));
+                return List.of(ValueMatcher.of(ip(value, path)));
             case DESTINATION_PORT:
                 return List.of(exact(String.valueOf(port(value, path))));
             case REQUEST_PRINCIPAL:

@@ -57,6 +57,28 @@ class PolicyWarningsTest {
     }
 
     @Test
+    void aRuleWithSeveralBadEntriesNamesEachOfThem() {
+        List<String> warnings = warningsFor("""
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: many, namespace: foo}
+                spec:
+                  rules:
+                  - from: [{source: {ipBlocks: ["999.1.1.1/33"]}}]
+                    to: [{operation: {ports: ["http"]}}]
+                    when: [{key: request.unknown, values: ["x"]}]
+                """);
+
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(w -> assertThat(w)
+                        .startsWith("AuthorizationPolicy foo/many spec.rules[0]:")
+                        .contains("spec.rules[0].from[0].source.ipBlocks")
+                        .contains("spec.rules[0].to[0].operation.ports")
+                        .contains("spec.rules[0].when[0]"));
+    }
+
+    @Test
     void saysNothingAboutValidPolicies() {
         assertThat(warningsFor("""
                 apiVersion: security.istio.io/v1
