@@ -26,6 +26,13 @@ public final class SvgGraph {
     private static final int LEGEND_WIDTH = 820;
     private static final int LEGEND_ITEM = 200;
 
+    /**
+     * The namespace fills of the app's graph ({@code css/graph.css}, classes {@code ns0..ns7}), by the namespace's
+     * position in the sorted list, so an export shows each namespace in the colour it has on screen.
+     */
+    static final List<String> NAMESPACE_FILLS =
+            List.of("#a5d8ff", "#d0bfff", "#ffe066", "#96f2d7", "#fcc2d7", "#ced4da", "#ffd8a8", "#c0eb75");
+
     private SvgGraph() {}
 
     /** The SVG document of the workloads and edges with a legend under them (the app's "Export graph as SVG"). */
@@ -64,7 +71,12 @@ public final class SvgGraph {
                 + " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\""
                 + " fill=\"#555\"/></marker></defs>");
         edges.forEach(e -> edge(svg, e, at));
-        at.forEach((id, p) -> node(svg, id, nodes.get(id), p));
+        List<String> namespaces = nodes.values().stream()
+                .map(Workload::namespace)
+                .distinct()
+                .sorted()
+                .toList();
+        at.forEach((id, p) -> node(svg, id, nodes.get(id), p, namespaces));
         if (legend) {
             legend(svg, graphHeight);
         }
@@ -211,8 +223,8 @@ public final class SvgGraph {
                         + e.verdict().connection().connection().label())));
     }
 
-    private static void node(StringBuilder svg, String id, Workload w, int[] p) {
-        String fill = colour(id.contains("/") ? id.substring(0, id.indexOf('/')) : id);
+    private static void node(StringBuilder svg, String id, Workload w, int[] p, List<String> namespaces) {
+        String fill = w == null ? null : colour(namespaces.indexOf(w.namespace()));
         int x = p[0];
         int y = p[1];
         if (w == null) {
@@ -261,9 +273,8 @@ public final class SvgGraph {
                 Html.escape(id)));
     }
 
-    /** A stable pastel colour per namespace. */
-    static String colour(String namespace) {
-        int hue = Math.floorMod(namespace.hashCode(), 360);
-        return "hsl(" + hue + ", 55%, 62%)";
+    /** The fill of the namespace at {@code index} in the sorted list; namespaces beyond the palette reuse it. */
+    static String colour(int index) {
+        return NAMESPACE_FILLS.get(Math.floorMod(index, NAMESPACE_FILLS.size()));
     }
 }
