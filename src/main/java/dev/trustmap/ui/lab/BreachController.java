@@ -8,9 +8,11 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /** Binds the breach lab pane: the totals, the draft's radius, the hops, the replayed attack's probes and Clear. */
 public final class BreachController {
@@ -103,7 +105,22 @@ public final class BreachController {
         TableColumn<ProbeRow, String> column = new TableColumn<>(messages.get(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new FullTextCell());
         return column;
+    }
+
+    /** A cell whose tooltip holds its whole text, as the breach pane is often too narrow for the columns. */
+    private static final class FullTextCell extends TableCell<ProbeRow, String> {
+        private final Tooltip whole = new Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            boolean blank = empty || text == null || text.isEmpty();
+            setText(blank ? null : text);
+            whole.setText(blank ? "" : text);
+            setTooltip(blank ? null : whole);
+        }
     }
 
     private static void showWhenSet(Label label, javafx.beans.value.ObservableStringValue text) {
