@@ -76,6 +76,21 @@ public final class EditorController {
     @FXML
     private javafx.scene.control.Hyperlink yamlErrorLink;
 
+    @FXML
+    private javafx.scene.layout.HBox yamlStaleBar;
+
+    @FXML
+    private Label yamlStaleLabel;
+
+    @FXML
+    private Button yamlApplyButton;
+
+    @FXML
+    private Button yamlReloadButton;
+
+    @FXML
+    private Button yamlRestoreButton;
+
     private final Runnable openGenerate;
 
     EditorController(EditorViewModel viewModel, Runnable openGenerate) {
@@ -162,9 +177,12 @@ public final class EditorController {
         typing.setOnFinished(e -> yaml.edited(yamlArea.getText()));
         yamlArea.textProperty().addListener((obs, old, now) -> {
             if (!now.equals(yaml.textProperty().get())) {
+                // The model knows at once that the text is the user's, so a draft change meanwhile keeps it.
+                yaml.typed(now);
                 typing.playFromStart();
             }
         });
+        bindStale(yaml);
         yamlError.textProperty().bind(yaml.errorProperty());
         yamlError.visibleProperty().bind(yaml.errorProperty().isNotEmpty());
         yamlError.managedProperty().bind(yamlError.visibleProperty());
@@ -182,6 +200,42 @@ public final class EditorController {
                         yaml.errorLineTextProperty()));
         yamlErrorLink.visibleProperty().bind(yaml.errorLineProperty().greaterThan(0));
         yamlErrorLink.managedProperty().bind(yamlErrorLink.visibleProperty());
+    }
+
+    /** The bar over the editor when its text is not in the draft and the draft changed, or a reload set it aside. */
+    private void bindStale(YamlEditorViewModel yaml) {
+        yamlStaleLabel
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.when(yaml.staleProperty())
+                        .then(resources.getString("editor.yaml.stale"))
+                        .otherwise(resources.getString("editor.yaml.setAside")));
+        yamlApplyButton.visibleProperty().bind(yaml.staleProperty());
+        yamlApplyButton.managedProperty().bind(yamlApplyButton.visibleProperty());
+        yamlReloadButton.visibleProperty().bind(yaml.staleProperty());
+        yamlReloadButton.managedProperty().bind(yamlReloadButton.visibleProperty());
+        yamlRestoreButton
+                .visibleProperty()
+                .bind(yaml.staleProperty().not().and(yaml.setAsideProperty().isNotEmpty()));
+        yamlRestoreButton.managedProperty().bind(yamlRestoreButton.visibleProperty());
+        yamlStaleBar.visibleProperty().bind(yaml.staleProperty().or(yamlRestoreButton.visibleProperty()));
+        yamlStaleBar.managedProperty().bind(yamlStaleBar.visibleProperty());
+    }
+
+    @FXML
+    void applyYamlText() {
+        typing.stop();
+        viewModel.yaml().applyText();
+    }
+
+    @FXML
+    void reloadYaml() {
+        typing.stop();
+        viewModel.yaml().reload();
+    }
+
+    @FXML
+    void restoreYaml() {
+        viewModel.yaml().restoreText();
     }
 
     @FXML

@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,6 +21,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The YAML editor's state: the draft's objects as text, validated when the user pauses typing (the view debounces),
  * and applied to the draft when valid. An error names its line, which the view marks.
+ *
+ * <p>Text the user typed that is not in the draft yet (invalid, or not checked yet) is never replaced by a change
+ * made elsewhere (a gesture, the form, Generate, Undo): the editor keeps it, marks it stale and stops applying it on
+ * its own. The user then applies it over the draft, or reloads the draft, which sets the text aside to restore.
  */
 public final class YamlEditorViewModel {
     static final String ORIGIN = "draft.yaml";
@@ -29,6 +35,10 @@ public final class YamlEditorViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper errorLine = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper errorLineText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper setAside = new ReadOnlyStringWrapper("");
+    private String synced = "";
+    private Draft draft = Draft.EMPTY;
     private boolean applying;
 
     YamlEditorViewModel(UiTasks tasks, Consumer<Draft> apply) {
@@ -36,24 +46,76 @@ public final class YamlEditorViewModel {
         this.apply = apply;
     }
 
-    /** Shows the draft's objects, unless the change came from this editor (the user's text stays as typed). */
-    void showDraft(Draft draft) {
+    /**
+     * The draft changed: the editor shows it, unless the change came from this editor (the user's text stays as
+     * typed) or the editor holds text not in the draft yet (kept, and marked stale).
+     */
+    void showDraft(Draft changed) {
+        draft = changed;
         if (applying) {
             return;
         }
-        text.set(YamlWriter.toYaml(DraftStore.documents(draft)));
-        error.set("");
-        errorLine.set(0);
-        errorLineText.set("");
+        String yaml = YamlWriter.toYaml(DraftStore.documents(changed));
+        if (text.get().equals(synced) || text.get().equals(yaml)) {
+            replaceText(yaml);
+        } else {
+            stale.set(true);
+        }
     }
 
-    /** The user changed the text (after a pause in typing): parse it in the background, apply it when valid. */
+    private void replaceText(String yaml) {
+        synced = yaml;
+        text.set(yaml);
+        stale.set(false);
+        clearError();
+    }
+
+    /** The user changed the text (each key): it is now the editor's, not yet checked nor applied. */
+    public void typed(String newText) {
+        text.set(newText);
+    }
+
+    /** The user paused typing: parse the text in the background, apply it when valid (and not stale). */
     public void edited(String newText) {
-        if (newText.equals(text.get())) {
+        text.set(newText);
+        if (newText.equals(synced)) {
+            clearError();
             return;
         }
-        text.set(newText);
-        tasks.run(() -> parse(newText), this::valid, this::invalid);
+        check(newText, false);
+    }
+
+    /** "Apply my text": the stale text replaces the draft when it is valid (one undoable edit). */
+    public void applyText() {
+        check(text.get(), true);
+    }
+
+    /** "Reload draft": shows the draft; the user's text is set aside, to {@link #restoreText()}. */
+    public void reload() {
+        String yaml = YamlWriter.toYaml(DraftStore.documents(draft));
+        if (!text.get().equals(yaml)) {
+            setAside.set(text.get());
+        }
+        replaceText(yaml);
+    }
+
+    /** "Restore my text": the text set aside by the last reload comes back, stale, and is checked again. */
+    public void restoreText() {
+        String kept = setAside.get();
+        setAside.set("");
+        if (!kept.isEmpty() && !kept.equals(text.get())) {
+            text.set(kept);
+            stale.set(true);
+            check(kept, false);
+        }
+    }
+
+    private void check(String checked, boolean force) {
+        tasks.run(() -> parse(checked), parsed -> valid(checked, parsed, force), failure -> {
+            if (checked.equals(text.get())) {
+                invalid(failure);
+            }
+        });
     }
 
     static Draft parse(String yaml) throws ManifestException {
@@ -86,16 +148,29 @@ public final class YamlEditorViewModel {
         }
     }
 
-    private void valid(Draft draft) {
-        error.set("");
-        errorLine.set(0);
-        errorLineText.set("");
+    /** A later edit or a reload supersedes this result; stale text is applied only when asked to. */
+    private void valid(String checked, Draft parsed, boolean force) {
+        if (!checked.equals(text.get())) {
+            return;
+        }
+        clearError();
+        if (stale.get() && !force) {
+            return;
+        }
         applying = true;
         try {
-            apply.accept(draft);
+            apply.accept(parsed);
         } finally {
             applying = false;
         }
+        synced = checked;
+        stale.set(false);
+    }
+
+    private void clearError() {
+        error.set("");
+        errorLine.set(0);
+        errorLineText.set("");
     }
 
     private void invalid(Throwable failure) {
@@ -118,6 +193,16 @@ public final class YamlEditorViewModel {
 
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
+    }
+
+    /** Whether the editor holds text not in the draft while the draft changed elsewhere (it is not applied then). */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The text the last reload replaced, empty when there is none to restore. */
+    public ReadOnlyStringProperty setAsideProperty() {
+        return setAside.getReadOnlyProperty();
     }
 
     /** The problem with the text, empty when it is valid. */

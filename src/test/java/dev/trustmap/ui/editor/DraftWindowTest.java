@@ -291,6 +291,86 @@ class DraftWindowTest {
     }
 
     @Test
+    void unappliedYamlSurvivesAnEditMadeElsewhereAndCanBeReloadedRestoredOrApplied(FxRobot robot) throws Exception {
+        awaitLab();
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
+        String typed = "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
+                + "  name: x\n  namespace: payments\nspec:\n  selector:\n    matchLabels: {app: ledger}\n"
+                + "  action: DENNY\n  rules:\n  - {}\n";
+        robot.interact(() -> yaml.setText(typed));
+        EditorViewModel editor = app.editor().viewModel();
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> editor.yaml().errorLineProperty().get() == 9);
+
+        robot.interact(() -> editor.deny(EDGE));
+        awaitClass(window, "would_break, deny, mtls");
+
+        assertThat(yaml.getText()).as("the typed text is kept").isEqualTo(typed);
+        assertThat(robot.lookup("#yamlStaleBar").query().isVisible()).isTrue();
+        assertThat(editor.yaml().errorLineProperty().get())
+                .as("its error still shows")
+                .isEqualTo(9);
+        writeScreenshot("draft-yaml-stale.png");
+
+        robot.clickOn("#yamlReloadButton");
+        assertThat(yaml.getText()).contains("name: trustmap-deny-ledger").doesNotContain("DENNY");
+        assertThat(editor.yaml().errorProperty().get()).isEmpty();
+        robot.clickOn("#yamlRestoreButton");
+        assertThat(yaml.getText()).isEqualTo(typed);
+        assertThat(editor.draft().objects()).as("restoring applies nothing").hasSize(1);
+
+        robot.interact(() -> yaml.setText(typed.replace("DENNY", "DENY")));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> editor.yaml().errorProperty().get().isEmpty());
+        Thread.sleep(500);
+        assertThat(editor.draft().objects())
+                .as("stale text is not applied by itself")
+                .hasSize(1);
+        robot.clickOn("#yamlApplyButton");
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> editor.draft().objects().size() == 1
+                        && editor.draft()
+                                .objects()
+                                .get(0)
+                                .getMetadata()
+                                .getName()
+                                .equals("x"));
+        assertThat(robot.lookup("#yamlStaleBar").query().isVisible()).isFalse();
+        robot.interact(editor::undo);
+        assertThat(editor.draft().objects().get(0).getMetadata().getName()).isEqualTo("trustmap-deny-ledger");
+    }
+
+    @Test
+    void aValidEditNotYetCheckedIsNotAppliedOverAnEditMadeMeanwhile(FxRobot robot) throws Exception {
+        awaitLab();
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
+        String typed = "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
+                + "  name: x\n  namespace: payments\nspec:\n  action: DENY\n";
+        EditorViewModel editor = app.editor().viewModel();
+
+        // Within the typing pause: the text has not been checked when the gesture changes the draft.
+        robot.interact(() -> {
+            yaml.setText(typed);
+            editor.deny(EDGE);
+        });
+        awaitClass(window, "would_break, deny, mtls");
+        Thread.sleep(800);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(yaml.getText()).isEqualTo(typed);
+        assertThat(editor.yaml().staleProperty().get()).isTrue();
+        assertThat(editor.draft().objects())
+                .singleElement()
+                .satisfies(o -> assertThat(o.getMetadata().getName()).isEqualTo("trustmap-deny-ledger"));
+    }
+
+    @Test
     void aSyntaxErrorNamesTheEditorLineAndTheLinkSelectsIt(FxRobot robot) throws Exception {
         awaitLab();
         robot.interact(() ->

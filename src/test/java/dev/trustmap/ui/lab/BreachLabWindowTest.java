@@ -151,11 +151,15 @@ class BreachLabWindowTest {
         assertThat(edgeClass(blockedRow.edgeId())).startsWith(BreachMarks.PROBE_BLOCKED + ", ");
         javafx.scene.control.TableCell<?, ?> decidedBy = robot.lookup(".breach-probes .table-cell")
                 .match((javafx.scene.control.TableCell<?, ?> cell) -> cell.getTableColumn() != null
-                        && cell.getTableColumn().getText().equals(table.getColumns().get(5).getText())
+                        && cell.getTableColumn()
+                                .getText()
+                                .equals(table.getColumns().get(5).getText())
                         && cell.getItem() != null
                         && !cell.getItem().toString().isEmpty())
                 .query();
-        assertThat(decidedBy.getTooltip()).as("the whole text of a cell that may be cut").isNotNull();
+        assertThat(decidedBy.getTooltip())
+                .as("the whole text of a cell that may be cut")
+                .isNotNull();
         assertThat(decidedBy.getTooltip().getText()).isEqualTo(decidedBy.getItem());
         robot.interact(() -> table.getSelectionModel().select(blockedRow));
         assertThat(window.viewModel().graph().selectionProperty().get())
