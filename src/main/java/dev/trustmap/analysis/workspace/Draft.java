@@ -137,7 +137,7 @@ public final class Draft {
         return objects.isEmpty() && deleted.isEmpty() && intended.isEmpty();
     }
 
-    /** Number of edits: objects added or replaced, deleted, and intended edges. */
+    /** Number of changes: objects added or replaced, deleted, and intended edges (one undoable edit may make many). */
     public int size() {
         return objects.size() + deleted.size() + intended.size();
     }

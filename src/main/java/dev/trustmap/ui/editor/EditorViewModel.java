@@ -137,7 +137,7 @@ public final class EditorViewModel {
         try {
             sourceStore.load().filter(d -> !d.isEmpty()).ifPresent(saved -> {
                 workspace.restore(saved);
-                notice.set(messages.get("editor.notice.restored", saved.size()));
+                notice.set(messages.get("editor.notice.restored", count(saved)));
             });
         } catch (UnreadableDraftException e) {
             LOG.warn("could not restore the saved draft: {}", e.getMessage());
@@ -210,13 +210,21 @@ public final class EditorViewModel {
                         ? messages.get("editor.summary.empty")
                         : messages.get(
                                 "editor.summary",
-                                result.draft().size(),
+                                count(result.draft()),
                                 result.diff().wouldBreak().size(),
                                 String.format(
                                         java.util.Locale.ROOT,
                                         "%.1f",
                                         result.diff().brokenRate()),
                                 result.diff().opens().size()));
+    }
+
+    /** What the draft changes, counted in resources (one edit, one Undo, may change many) and intended edges. */
+    private String count(Draft draft) {
+        return messages.get(
+                "editor.count",
+                draft.objects().size() + draft.deleted().size(),
+                draft.intended().size());
     }
 
     /**

@@ -99,7 +99,7 @@ class DraftWindowTest {
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> editor.summaryProperty().get().startsWith("1 edit \u00b7 1 edge would break"));
+                () -> editor.summaryProperty().get().startsWith("1 resource changed \u00b7 1 edge would break"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownText(robot.lookup("#summaryLabel").queryAs(Label.class)))
                 .as("the draft summary is not cut short")

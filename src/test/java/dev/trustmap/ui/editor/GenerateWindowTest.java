@@ -106,6 +106,16 @@ class GenerateWindowTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> assessedIntoNamespace(editor) > 0);
         WaitForAsyncUtils.waitForFxEvents();
+        // The note and the summary count alike: many resources, one edit (one Undo).
+        int added = generated.size();
+        assertThat(editor.noticeProperty().get())
+                .isEqualTo(
+                        "Added " + added + " generated resources to the draft as one edit (Undo takes them all back).");
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> editor.summaryProperty().get().startsWith(added + " resources changed \u00b7 "));
+        assertThat(editor.summaryProperty().get()).doesNotContain("edits");
         assertThat(edgesIntoNamespace())
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(String.valueOf(e.getAttribute("ui.class")))
