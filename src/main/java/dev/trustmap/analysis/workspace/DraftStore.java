@@ -173,11 +173,25 @@ public final class DraftStore {
         }
     }
 
+    /** The file's text; bytes that are not UTF-8 are named as such (no line: the text cannot be decoded at all). */
+    private static String text(Path from) throws ManifestException {
+        try {
+            return Files.readString(from, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            LOG.debug("the saved draft {} is not UTF-8", from, e);
+            throw new ManifestException(
+                    from.toString(), 0, null, "holds bytes that are not UTF-8 text, so it is damaged or not a draft");
+        } catch (IOException e) {
+            LOG.debug("cannot read the saved draft {}", from, e);
+            throw new ManifestException(from.toString(), 0, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
     private static Draft read(Path from) throws ManifestException {
         List<HasMetadata> objects = new ArrayList<>();
         List<HasMetadata> deleted = new ArrayList<>();
         List<IntendedEdge> intended = new ArrayList<>();
-        for (ParsedResource resource : new ManifestParser().parseFile(from)) {
+        for (ParsedResource resource : new ManifestParser().parseText(text(from), from.toString(), 1)) {
             HasMetadata object = resource.object();
             if (object instanceof GenericKubernetesResource generic && INTENDED_KIND.equals(generic.getKind())) {
                 intended.addAll(intendedOf(generic));

@@ -141,10 +141,13 @@ public final class EditorViewModel {
             });
         } catch (UnreadableDraftException e) {
             LOG.warn("could not restore the saved draft: {}", e.getMessage());
+            // A problem without a line (bytes that are not text) names no line: "line 0" would mean nothing.
+            String problem =
+                    e.line() > 0 ? messages.get("editor.notice.restoreAt", e.line(), e.problem()) : e.problem();
             notice.set(
                     e.copy() == null
                             ? messages.get("editor.notice.restoreFailed", e.getMessage())
-                            : messages.get("editor.notice.restoreMoved", e.file(), e.line(), e.problem(), e.copy()));
+                            : messages.get("editor.notice.restoreMoved", e.file(), problem, e.copy()));
         }
     }
 

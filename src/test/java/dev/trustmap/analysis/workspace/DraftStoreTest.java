@@ -87,4 +87,19 @@ class DraftStoreTest {
             assertThat(Files.readString(copies.get(0))).isEqualTo(broken);
         }
     }
+
+    @Test
+    void aDraftWithBytesThatAreNotTextIsNamedSoWithoutALine() throws Exception {
+        DraftStore store = new DraftStore(home).forSource(lab);
+        Files.createDirectories(store.file().getParent());
+        byte[] bad = {'k', 'i', 'n', 'd', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'};
+        Files.write(store.file(), bad);
+
+        assertThatThrownBy(store::load).isInstanceOfSatisfying(UnreadableDraftException.class, e -> {
+            assertThat(e.line()).isZero();
+            assertThat(e.problem()).isEqualTo("holds bytes that are not UTF-8 text, so it is damaged or not a draft");
+            assertThat(e.getMessage()).doesNotContain(":0:").doesNotContain("manifest");
+            assertThat(e.copy()).exists();
+        });
+    }
 }

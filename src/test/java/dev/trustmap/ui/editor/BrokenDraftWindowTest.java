@@ -85,4 +85,26 @@ class BrokenDraftWindowTest {
                     .toList();
         }
     }
+
+    @Test
+    void aDraftWithBytesThatAreNotTextIsNamedWithoutALine(FxRobot robot) throws Exception {
+        EditorViewModel first = app.editor().viewModel();
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !first.noticeProperty().get().isEmpty());
+        WaitForAsyncUtils.asyncFx(app::stop).get();
+        Files.write(DraftFiles.lab(home), new byte[] {'k', 'i', 'n', 'd', ':', ' ', (byte) 0xff, '\n'});
+
+        TrustmapApp again = new TrustmapApp(home);
+        robot.interact(() -> window = again.open(new Stage(), null));
+        app = again;
+        EditorViewModel editor = again.editor().viewModel();
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> editor.noticeProperty().get().contains("not UTF-8"));
+
+        assertThat(editor.noticeProperty().get())
+                .startsWith("The saved draft " + DraftFiles.lab(home) + " could not be read (holds bytes that are not"
+                        + " UTF-8 text, so it is damaged or not a draft). It was moved to ")
+                .doesNotContain("line")
+                .doesNotContain("manifest");
+    }
 }
