@@ -38,6 +38,16 @@ class DraftStoreTest {
     }
 
     @Test
+    void fileNamesAreTheReadableIdAndAHashAsTheReadmeSays() {
+        assertThat(lab.fileName()).isEqualTo("lab-a51146d38077.yaml");
+        assertThat(DraftSource.folder(Path.of("/home/ana/mesh"), "mesh").fileName())
+                .matches("folder-home-ana-mesh-[0-9a-f]{12}\\.yaml");
+        assertThat(DraftSource.cluster("kind-dev", "https://127.0.0.1:6443", "kind-dev")
+                        .fileName())
+                .matches("cluster-kind-dev-https-127\\.0\\.0\\.1-6443-[0-9a-f]{12}\\.yaml");
+    }
+
+    @Test
     void foldersAreTellApartByTheirAbsolutePath() {
         String one = DraftSource.folder(Path.of("/tmp/a/mesh"), "Folder mesh").fileName();
         String two = DraftSource.folder(Path.of("/tmp/b/mesh"), "Folder mesh").fileName();
