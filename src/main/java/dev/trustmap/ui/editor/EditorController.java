@@ -18,6 +18,7 @@ import javafx.util.Duration;
 /** Binds the draft pane (changes, YAML, forms) to its view model and forwards its buttons. */
 public final class EditorController {
     private static final Duration TYPING_PAUSE = Duration.millis(350);
+    private static final double NOTICE_LINES = 4.2;
 
     private final EditorViewModel viewModel;
     private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
@@ -27,6 +28,9 @@ public final class EditorController {
 
     @FXML
     private Label noticeLabel;
+
+    @FXML
+    private javafx.scene.control.ScrollPane noticeScroll;
 
     @FXML
     private Label sourceLabel;
@@ -106,11 +110,7 @@ public final class EditorController {
         javafx.scene.control.Tooltip sourceTip = new javafx.scene.control.Tooltip();
         sourceTip.textProperty().bind(viewModel.sourceTextProperty());
         sourceLabel.setTooltip(sourceTip);
-        // A note names files and lines: it wraps and takes the height it needs, never cut off.
-        noticeLabel.setWrapText(true);
-        noticeLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        noticeLabel.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
-        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        bindNotice();
         undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
         redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
         exportButton.disableProperty().bind(viewModel.emptyProperty());
@@ -122,6 +122,22 @@ public final class EditorController {
         diffArea.textProperty().bind(viewModel.diffTextProperty());
         bindYaml();
         bindForm();
+    }
+
+    /**
+     * A note names files and lines: it wraps and is never cut off, but past a few lines it scrolls, so the YAML
+     * editor below keeps its room. The viewport follows the wrapped label's height up to that cap.
+     */
+    private void bindNotice() {
+        noticeLabel.setWrapText(true);
+        noticeLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        noticeScroll.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        noticeScroll.managedProperty().bind(noticeScroll.visibleProperty());
+        noticeScroll
+                .prefViewportHeightProperty()
+                .bind(javafx.beans.binding.Bindings.min(
+                        noticeLabel.heightProperty(),
+                        noticeLabel.fontProperty().get().getSize() * NOTICE_LINES));
     }
 
     /** A policy loaded into the form (from here or the inspector) shows the form; changed resources open in it. */

@@ -40,9 +40,11 @@ class DraftWindowTest {
 
     private TrustmapApp app;
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         dev.trustmap.analysis.workspace.DraftFiles.clear(home);
         app = new TrustmapApp(home);
         window = app.open(stage, null);
@@ -368,6 +370,45 @@ class DraftWindowTest {
         assertThat(editor.draft().objects())
                 .singleElement()
                 .satisfies(o -> assertThat(o.getMetadata().getName()).isEqualTo("trustmap-deny-ledger"));
+    }
+
+    @Test
+    void atSixteenHundredByAThousandTheYamlEditorKeepsTwelveLinesUnderALongNote(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        });
+        awaitLab();
+        EditorViewModel editor = app.editor().viewModel();
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
+        // The most the pane shows above the editor: a long note, the stale bar, an error and its line.
+        robot.interact(() -> yaml.setText("kind: AuthorizationPolicy\nmetadata: [oops\n"));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> editor.yaml().errorLineProperty().get() > 0);
+        robot.interact(() -> editor.allowOnly(EDGE));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> editor.noticeProperty().get().startsWith("Not only"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.yaml().staleProperty().get()).isTrue();
+        double line = yaml.getFont().getSize() * 1.2;
+        assertThat(yaml.getHeight()).as("about 12 lines").isGreaterThanOrEqualTo(12 * line);
+        Label note = robot.lookup("#noticeLabel").queryAs(Label.class);
+        assertThat(shownText(note))
+                .as("the note is whole, scrolled")
+                .isEqualTo(editor.noticeProperty().get());
+        assertThat(robot.lookup(".draft-notice-scroll")
+                        .queryAs(javafx.scene.layout.Region.class)
+                        .getHeight())
+                .as("the note takes a few lines at most")
+                .isLessThan(5 * note.getFont().getSize() * 1.2);
+        javafx.geometry.Bounds tab = robot.lookup(".draft-yaml-scroll")
+                .query()
+                .localToScene(robot.lookup(".draft-yaml-scroll").query().getLayoutBounds());
+        javafx.geometry.Bounds area = yaml.localToScene(yaml.getLayoutBounds());
+        assertThat(area.getMinY()).as("the editor's top is in view").isGreaterThanOrEqualTo(tab.getMinY());
+        writeScreenshot("draft-yaml-1600x1000.png");
     }
 
     @Test
