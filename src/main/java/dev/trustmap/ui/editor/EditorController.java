@@ -252,6 +252,8 @@ public final class EditorController {
     @FXML
     void restoreYaml() {
         viewModel.yaml().restoreText();
+        // The button hides itself; the focus goes to the restored text rather than wherever traversal lands.
+        yamlArea.requestFocus();
     }
 
     @FXML
