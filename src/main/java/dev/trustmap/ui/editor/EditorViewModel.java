@@ -137,17 +137,11 @@ public final class EditorViewModel {
         try {
             sourceStore.load().filter(d -> !d.isEmpty()).ifPresent(saved -> {
                 workspace.restore(saved);
-                notice.set(messages.get("editor.notice.restored", count(saved)));
+                notice.set(messages.get("editor.notice.restored", DraftNotes.count(messages, saved)));
             });
         } catch (UnreadableDraftException e) {
             LOG.warn("could not restore the saved draft: {}", e.getMessage());
-            // A problem without a line (bytes that are not text) names no line: "line 0" would mean nothing.
-            String problem =
-                    e.line() > 0 ? messages.get("editor.notice.restoreAt", e.line(), e.problem()) : e.problem();
-            notice.set(
-                    e.copy() == null
-                            ? messages.get("editor.notice.restoreFailed", e.getMessage())
-                            : messages.get("editor.notice.restoreMoved", e.file(), problem, e.copy()));
+            notice.set(DraftNotes.unreadable(messages, e));
         }
     }
 
@@ -213,21 +207,13 @@ public final class EditorViewModel {
                         ? messages.get("editor.summary.empty")
                         : messages.get(
                                 "editor.summary",
-                                count(result.draft()),
+                                DraftNotes.count(messages, result.draft()),
                                 result.diff().wouldBreak().size(),
                                 String.format(
                                         java.util.Locale.ROOT,
                                         "%.1f",
                                         result.diff().brokenRate()),
                                 result.diff().opens().size()));
-    }
-
-    /** What the draft changes, counted in resources (one edit, one Undo, may change many) and intended edges. */
-    private String count(Draft draft) {
-        return messages.get(
-                "editor.count",
-                draft.objects().size() + draft.deleted().size(),
-                draft.intended().size());
     }
 
     /**
