@@ -411,6 +411,26 @@ class ApplyCommandTest {
     }
 
     @Test
+    void anEmptyOrForeignKubeconfigIsNamedAsNoKubeconfig() throws Exception {
+        draftFiles("bookinfo");
+
+        for (String text : List.of("", "garbage:\n")) {
+            Files.writeString(kubeconfig, text);
+
+            CliRun run = CliRun.of(
+                    "apply", "--context", "dead", "--kubeconfig", kubeconfig.toString(), "--draft", draft.toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .startsWith("trustmap: The kubeconfig " + kubeconfig
+                            + " has no clusters or contexts; is it a kubeconfig? Point KUBECONFIG or --kubeconfig at")
+                    .doesNotContain("has no context 'dead'")
+                    .doesNotContain("null")
+                    .hasLineCount(1);
+        }
+    }
+
+    @Test
     void aMissingKubeconfigFileIsNamed() throws Exception {
         draftFiles("bookinfo");
 

@@ -1,7 +1,11 @@
 package dev.trustmap.source.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.regex.Pattern;
 /** Reads the contexts of a kubeconfig file, and the fabric8 configuration of one. */
 final class KubeContexts {
     private static final Pattern MARK = Pattern.compile("\\s*in .*line (\\d+), column (\\d+):?\\s*");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private KubeContexts() {}
 
@@ -52,6 +57,7 @@ final class KubeContexts {
 
     /** The fabric8 configuration of one context (null: the current one). */
     static Config read(Path kubeconfig, String context) throws ClusterException {
+        requireKubeconfig(kubeconfig);
         try {
             return Config.fromKubeconfig(context, kubeconfig.toFile());
         } catch (RuntimeException e) {
@@ -62,6 +68,33 @@ final class KubeContexts {
                     "Check the file, e.g. with 'kubectl config view'.",
                     e);
         }
+    }
+
+    /**
+     * Refuses a file that is empty or holds no clusters and no contexts (some other YAML file), which fabric8 would
+     * read as a kubeconfig without contexts or fail on with an internal error. Syntax errors are left to fabric8's
+     * reading, whose message names the line.
+     */
+    private static void requireKubeconfig(Path kubeconfig) throws ClusterException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(kubeconfig.toFile());
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+
+        if (root == null || !(hasEntries(root, "clusters") || hasEntries(root, "contexts"))) {
+            throw new ClusterException(
+                    "The kubeconfig " + kubeconfig + " has no clusters or contexts; is it a kubeconfig?",
+                    "Point KUBECONFIG or --kubeconfig at the file your cluster's CLI writes when you log in"
+                            + " (usually ~/.kube/config); 'kubectl config view' shows what a file holds.",
+                    null);
+        }
+    }
+
+    private static boolean hasEntries(JsonNode root, String field) {
+        JsonNode entries = root.path(field);
+        return entries.isArray() && !entries.isEmpty();
     }
 
     /**

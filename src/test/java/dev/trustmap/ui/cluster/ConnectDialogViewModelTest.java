@@ -108,6 +108,21 @@ class ConnectDialogViewModelTest {
                     .doesNotContain("Exception")
                     .doesNotContain("\n");
         }
+
+        @Test
+        void anEmptyOrForeignFileIsNotAKubeconfig() throws Exception {
+            for (String text : List.of("", "garbage:\n")) {
+                Files.writeString(dir.resolve("config"), text);
+
+                loaded();
+
+                assertThat(viewModel.contexts()).isEmpty();
+                assertThat(viewModel.errorProperty().get())
+                        .contains(dir.resolve("config") + " has no clusters or contexts; is it a kubeconfig?")
+                        .doesNotContain("null")
+                        .doesNotContain("fabric8");
+            }
+        }
     }
 
     @Nested
