@@ -60,7 +60,7 @@ import picocli.CommandLine.Option;
             "1:the dry run refused a change or found fields another manager owns (see --force-conflicts), a resource"
                     + " changed on the cluster (before the dry run too), or a write was refused",
             "2:bad input (draft files, an empty draft, kubeconfig, context) or internal error",
-            "4:the cluster could not be reached or read"
+            "4:the cluster could not be reached or read, or does not serve Istio's resources (CRDs not installed)"
         })
 final class ApplyCommand extends BaseCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ApplyCommand.class);
@@ -148,6 +148,10 @@ final class ApplyCommand extends BaseCommand {
             if (!drifts.isEmpty()) {
                 return stoppedBeforeDryRun(audit, plan, drifts);
             }
+            List<String> unserved = applier.unservedKinds(dryRun);
+            if (!unserved.isEmpty()) {
+                return notInstalled(audit, dryRun, unserved);
+            }
         }
         dryRun = check(applier, audit, dryRun);
         plan = dryRun.plan();
@@ -192,6 +196,15 @@ final class ApplyCommand extends BaseCommand {
                 + " written");
         printDrifts(drifts);
         return ExitCodes.MISMATCH_OR_DENY;
+    }
+
+    /** A cluster without Istio's CRDs answers every write with 404: one sentence instead of one refusal each. */
+    private int notInstalled(ApplyAudit audit, DryRunResult dryRun, List<String> unserved) {
+        record(audit.dryRun(dryRun));
+        err().println("trustmap: Istio's resources are not installed on context '" + context
+                + "': its API server does not serve " + String.join(", ", unserved)
+                + "; install Istio 1.22 or later on that cluster, or check the context. Nothing was written.");
+        return ExitCodes.CLUSTER;
     }
 
     private void printDrifts(List<Drift> drifts) {

@@ -263,6 +263,29 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aClusterWithoutIstiosResourcesSaysSoOnceAndWritesNothing() throws Exception {
+        draftFiles("bookinfo");
+        // CRUD mode serves every path, so the fault wrapper answers Istio's groups with 404 as a cluster without
+        // Istio's CRDs does: reads, dry-run writes and discovery alike.
+        cluster.faults().failEveryMethod("/apis/(security|networking)\\.istio\\.io(/.*)?", 404);
+
+        CliRun run = apply("--yes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CLUSTER);
+        assertThat(run.err())
+                .startsWith("trustmap: Istio's resources are not installed on context 'mock': its API server does not"
+                        + " serve security.istio.io/v1 AuthorizationPolicy; install Istio")
+                .hasLineCount(1);
+        assertThat(run.out())
+                .doesNotContain("Not Found")
+                .doesNotContain("refused")
+                .doesNotContain("applied");
+        assertThat(audit())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.action()).isEqualTo("dry-run"));
+    }
+
+    @Test
     void aBadDraftFileNamesTheFileAndLine() throws Exception {
         Files.writeString(draft.resolve("broken.yaml"), "apiVersion: security.istio.io/v1\nkind: [\n");
 

@@ -13,10 +13,12 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -106,6 +108,34 @@ public final class DraftApplier {
                 conflicts.size(),
                 plan.takeOver().size());
         return new DryRunResult(plan, errors, conflicts);
+    }
+
+    /**
+     * The kinds of refused changes the API server does not serve at all, as {@code apiVersion kind} (e.g.
+     * {@code security.istio.io/v1 AuthorizationPolicy} on a cluster without Istio's CRDs, where every write answers
+     * 404); empty when each refusal is about the resource itself. Asks the server's discovery only after a 404.
+     *
+     * @throws ClusterException when the API server cannot be reached
+     */
+    public List<String> unservedKinds(DryRunResult result) throws ClusterException {
+        Set<String> unserved = new TreeSet<>();
+        Set<String> served = new HashSet<>();
+        for (ResourceError error : result.errors()) {
+            HasMetadata object = error.change().object();
+            String kind = object.getApiVersion() + " " + object.getKind();
+            if (error.code() == NOT_FOUND && !served.contains(kind) && !unserved.contains(kind)) {
+                (serves(object) ? served : unserved).add(kind);
+            }
+        }
+        return List.copyOf(unserved);
+    }
+
+    private boolean serves(HasMetadata object) throws ClusterException {
+        try {
+            return client.supports(object.getApiVersion(), object.getKind());
+        } catch (KubernetesClientException e) {
+            throw unreachable(e, "list its " + object.getApiVersion() + " resources");
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class FaultDispatcher extends Dispatcher {
     private final Dispatcher delegate;
     private final Map<Pattern, Integer> faults = new ConcurrentHashMap<>();
+    private final Map<Pattern, Integer> anyMethod = new ConcurrentHashMap<>();
 
     FaultDispatcher(Dispatcher delegate) {
         this.delegate = delegate;
@@ -25,9 +26,23 @@ public final class FaultDispatcher extends Dispatcher {
         return this;
     }
 
+    /**
+     * Answers every request (reads, writes, dry runs, discovery) whose path matches {@code regex} with
+     * {@code status}, as an API server does for a group it does not serve (CRDs not installed).
+     */
+    public FaultDispatcher failEveryMethod(String regex, int status) {
+        anyMethod.put(Pattern.compile(regex), status);
+        return this;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getPath().split("\\?", 2)[0];
+        for (Map.Entry<Pattern, Integer> fault : anyMethod.entrySet()) {
+            if (fault.getKey().matcher(path).matches()) {
+                return status(fault.getValue(), path);
+            }
+        }
         if ("GET".equals(request.getMethod())) {
             for (Map.Entry<Pattern, Integer> fault : faults.entrySet()) {
                 if (fault.getKey().matcher(path).matches()) {

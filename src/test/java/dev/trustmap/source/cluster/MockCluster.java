@@ -1,6 +1,7 @@
 package dev.trustmap.source.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -45,6 +46,44 @@ public final class MockCluster implements AutoCloseable {
 
     public MockCluster() {
         start(0);
+        installIstioCrds();
+    }
+
+    /**
+     * Stores the CRDs of the Istio kinds Trustmap reads and writes, as on a cluster with Istio, so the server's
+     * discovery ({@code /apis/security.istio.io/v1}) lists them; {@link FaultDispatcher} can take them away again.
+     */
+    private void installIstioCrds() {
+        crd("security.istio.io", "AuthorizationPolicy", "authorizationpolicies");
+        crd("security.istio.io", "PeerAuthentication", "peerauthentications");
+        crd("security.istio.io", "RequestAuthentication", "requestauthentications");
+        crd("networking.istio.io", "DestinationRule", "destinationrules");
+    }
+
+    private void crd(String group, String kind, String plural) {
+        client.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .resource(new CustomResourceDefinitionBuilder()
+                        .withNewMetadata()
+                        .withName(plural + "." + group)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withGroup(group)
+                        .withScope("Namespaced")
+                        .withNewNames()
+                        .withKind(kind)
+                        .withPlural(plural)
+                        .withSingular(kind.toLowerCase(java.util.Locale.ROOT))
+                        .endNames()
+                        .addNewVersion()
+                        .withName("v1")
+                        .withServed(true)
+                        .withStorage(true)
+                        .endVersion()
+                        .endSpec()
+                        .build())
+                .create();
     }
 
     private void start(int onPort) {
