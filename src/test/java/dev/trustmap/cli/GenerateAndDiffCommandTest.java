@@ -288,6 +288,22 @@ class GenerateAndDiffCommandTest {
         }
 
         @Test
+        void aPolicyInTheWrongIstioGroupIsBadInputNamingTheGroupToUse(@TempDir Path draft) throws Exception {
+            Files.writeString(
+                    draft.resolve("draft.yaml"),
+                    "apiVersion: networking.istio.io/v1\nkind: AuthorizationPolicy\n"
+                            + "metadata: {name: x, namespace: bookinfo}\nspec: {}\n");
+
+            CliRun run = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .isEqualTo("trustmap: " + draft.resolve("draft.yaml") + ":1: field apiVersion: unsupported"
+                            + " apiVersion networking.istio.io/v1 for AuthorizationPolicy; use security.istio.io/v1 or"
+                            + " v1beta1\n");
+        }
+
+        @Test
         void anEmptyDraftFolderIsBadInput(@TempDir Path draft) {
             CliRun run = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
 

@@ -64,15 +64,27 @@ final class KnownKinds {
 
     /**
      * The apiVersions Trustmap reads for {@code kind} when {@code apiVersion} names the same API group with another
-     * version (a typo such as {@code security.istio.io/v7}); empty when the group differs, since another group's
-     * kind of the same name (a Knative {@code serving.knative.dev/v1} Service) is a different kind.
+     * version (a typo such as {@code security.istio.io/v7}), or for an Istio kind another of Istio's groups
+     * ({@code networking.istio.io/v1} AuthorizationPolicy, {@code security.istio.io/v1} DestinationRule); empty when
+     * the group is foreign, since another group's kind of the same name (a Knative {@code serving.knative.dev/v1}
+     * Service) is a different kind.
      */
     static List<String> otherVersions(String apiVersion, String kind) {
         List<String> versions = VERSIONS.getOrDefault(kind, List.of());
-        if (versions.contains(apiVersion) || versions.stream().noneMatch(v -> group(v).equals(group(apiVersion)))) {
+        if (versions.contains(apiVersion)
+                || versions.stream().noneMatch(v -> sameFamily(group(v), group(apiVersion)))) {
             return List.of();
         }
         return List.copyOf(versions);
+    }
+
+    /** The same group, or two of Istio's groups (where no other kind of the same name lives). */
+    private static boolean sameFamily(String known, String given) {
+        return known.equals(given) || (isIstio(known) && isIstio(given));
+    }
+
+    private static boolean isIstio(String group) {
+        return group.equals("istio.io") || group.endsWith(".istio.io");
     }
 
     private static String group(String apiVersion) {

@@ -137,6 +137,25 @@ class ManifestParserErrorsTest {
         }
 
         @Test
+        void rejectsAnIstioKindInAnotherIstioGroupNamingTheGroupToUse() {
+            assertThat(failure("apiVersion: networking.istio.io/v1\nkind: AuthorizationPolicy\n"
+                                    + "metadata: {name: x, namespace: bookinfo}\n")
+                            .getMessage())
+                    .isEqualTo("test.yaml:1: field apiVersion: unsupported apiVersion networking.istio.io/v1 for "
+                            + "AuthorizationPolicy; use security.istio.io/v1 or v1beta1");
+            assertThat(failure("apiVersion: networking.istio.io/v1beta1\nkind: PeerAuthentication\n"
+                                    + "metadata: {name: x, namespace: bookinfo}\n")
+                            .problem())
+                    .isEqualTo("unsupported apiVersion networking.istio.io/v1beta1 for PeerAuthentication; use "
+                            + "security.istio.io/v1 or v1beta1");
+            assertThat(failure("apiVersion: security.istio.io/v1\nkind: DestinationRule\n"
+                                    + "metadata: {name: x, namespace: bookinfo}\n")
+                            .problem())
+                    .isEqualTo("unsupported apiVersion security.istio.io/v1 for DestinationRule; use "
+                            + "networking.istio.io/v1, v1beta1 or v1alpha3");
+        }
+
+        @Test
         void rejectsAnUnservedAppsVersion() {
             ManifestException error = failure("apiVersion: apps/v2\nkind: Deployment\nmetadata: {name: a}\n");
 
