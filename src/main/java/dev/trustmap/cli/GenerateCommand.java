@@ -9,11 +9,11 @@ import dev.trustmap.source.folder.AssembledMesh;
 import dev.trustmap.source.folder.FolderSource;
 import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.source.traffic.TrafficFile;
+import dev.trustmap.text.IoReasons;
 import dev.trustmap.text.Plural;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -137,17 +137,20 @@ final class GenerateCommand extends BaseCommand {
                     + " (e.g. " + stale.get(0).getFileName() + ") that trustmap apply --draft would read too; choose an"
                     + " empty folder, or pass --clean to delete them first.");
         }
-        try {
-            for (Path file : stale) {
+        for (Path file : stale) {
+            try {
                 Files.delete(file);
+            } catch (IOException e) {
+                LOG.debug("cannot delete {}", file, e);
+                throw new BadInputException("--clean cannot delete " + file + ": " + IoReasons.of(e, file)
+                        + "; delete it yourself or choose another folder.");
             }
+        }
+        try {
             return YamlWriter.writeFolder(policies, output);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             LOG.debug("cannot write {}", output, e);
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            String why = cause instanceof AccessDeniedException ? "permission denied" : e.getMessage();
-            throw new BadInputException(
-                    "cannot write to " + output + ": " + why + "; choose a folder you can write to.");
+            throw new BadInputException(e.getMessage() + "; choose a folder you can write to.");
         }
     }
 }

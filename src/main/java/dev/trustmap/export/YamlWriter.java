@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.trustmap.text.IoReasons;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +57,11 @@ public final class YamlWriter {
         return base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-") + ".yaml";
     }
 
-    /** Writes a file per object into {@code folder} (created if needed); returns the files written. */
+    /**
+     * Writes a file per object into {@code folder} (created if needed); returns the files written.
+     *
+     * @throws UncheckedIOException when it cannot, with a message for people: {@code cannot write to FOLDER: why}
+     */
     public static List<Path> writeFolder(List<? extends HasMetadata> objects, Path folder) {
         try {
             Files.createDirectories(folder);
@@ -68,7 +73,7 @@ public final class YamlWriter {
             }
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write to " + folder + ": " + IoReasons.of(e, folder), e);
         }
     }
 }

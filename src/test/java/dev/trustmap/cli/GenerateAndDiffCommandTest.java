@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,30 @@ class GenerateAndDiffCommandTest {
             assertThat(run.err())
                     .isEqualTo("trustmap: -o " + file + " is a file, not a folder; choose a folder to write the YAML"
                             + " files to.\n");
+        }
+
+        @Test
+        void anOutputThatCannotBeMadeIsOneMessageWithoutRepeats(@TempDir Path dir) throws Exception {
+            Path under = Files.writeString(dir.resolve("plain"), "text\n").resolve("out");
+
+            CliRun run = CliRun.of("generate", "--manifests", BOOKINFO, "--traffic", TRAFFIC, "-o", under.toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .isEqualTo("trustmap: cannot write to " + under + ": Not a directory; choose a folder you can"
+                            + " write to.\n");
+        }
+
+        @Test
+        void anOutputWhereNoFolderCanBeMadeSaysWhyOnce(@TempDir Path dir) {
+            Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+
+            CliRun run = CliRun.of("generate", "--manifests", BOOKINFO, "--traffic", TRAFFIC, "-o", "/proc/x");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .isEqualTo("trustmap: cannot write to /proc/x: no such file or folder; choose a folder you can"
+                            + " write to.\n");
         }
 
         @Test
