@@ -329,6 +329,31 @@ class GenerateAndDiffCommandTest {
         }
 
         @Test
+        void aClusterScopedObjectIsNamedWithoutANamespace(@TempDir Path draft) throws Exception {
+            Files.writeString(
+                    draft.resolve("ns.yaml"),
+                    "apiVersion: v1\nkind: Namespace\nmetadata: {name: bookinfo}\n---\n"
+                            + "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n"
+                            + "metadata: {name: reader}\n");
+
+            CliRun onlyThose = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
+            Files.writeString(
+                    draft.resolve("policy.yaml"),
+                    "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\n"
+                            + "metadata: {name: allow-nothing, namespace: bookinfo}\nspec: {}\n");
+            CliRun withAPolicy = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
+
+            assertThat(onlyThose.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(onlyThose.err())
+                    .contains("(only Namespace bookinfo at " + draft.resolve("ns.yaml") + ":1, ClusterRole reader at ")
+                    .doesNotContain("default/");
+            assertThat(withAPolicy.err())
+                    .contains(draft.resolve("ns.yaml") + ":1: Namespace bookinfo is ignored")
+                    .contains(draft.resolve("ns.yaml") + ":5: ClusterRole reader is ignored")
+                    .doesNotContain("default/");
+        }
+
+        @Test
         void anEmptyDraftFolderIsBadInput(@TempDir Path draft) {
             CliRun run = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
 

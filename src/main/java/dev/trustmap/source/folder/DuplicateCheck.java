@@ -36,10 +36,17 @@ final class DuplicateCheck {
         }
     }
 
-    /** {@code AuthorizationPolicy bookinfo/deny-details}. */
+    /**
+     * {@code AuthorizationPolicy bookinfo/deny-details}; {@code Namespace bookinfo} for a cluster-scoped object, which
+     * no namespace holds.
+     */
     static String describe(HasMetadata object) {
-        return object.getKind() + " " + MeshAssembler.namespaceOf(object) + "/"
-                + object.getMetadata().getName();
+        String name = object.getMetadata().getName();
+        String namespace = object.getMetadata().getNamespace();
+        if ((namespace == null || namespace.isBlank()) && KnownKinds.isClusterScoped(object.getKind())) {
+            return object.getKind() + " " + name;
+        }
+        return object.getKind() + " " + MeshAssembler.namespaceOf(object) + "/" + name;
     }
 
     private static String key(HasMetadata object) {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The apiVersion/kind pairs Trustmap reads, and the fabric8 class each one becomes. Istio objects of every served
@@ -29,6 +30,24 @@ import java.util.Optional;
 final class KnownKinds {
     private static final Map<String, Class<? extends HasMetadata>> CLASSES = new HashMap<>();
     private static final Map<String, List<String>> VERSIONS = new HashMap<>();
+    private static final Set<String> CLUSTER_SCOPED = Set.of(
+            "Namespace",
+            "Node",
+            "PersistentVolume",
+            "StorageClass",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "CustomResourceDefinition",
+            "MutatingWebhookConfiguration",
+            "ValidatingWebhookConfiguration",
+            "ValidatingAdmissionPolicy",
+            "ValidatingAdmissionPolicyBinding",
+            "PriorityClass",
+            "IngressClass",
+            "RuntimeClass",
+            "APIService",
+            "CSIDriver",
+            "GatewayClass");
 
     static {
         add(List.of("v1"), Namespace.class, Pod.class, Service.class, ServiceAccount.class, ConfigMap.class);
@@ -90,6 +109,14 @@ final class KnownKinds {
     private static String group(String apiVersion) {
         int slash = apiVersion.lastIndexOf('/');
         return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    /**
+     * Whether objects of this kind live outside namespaces: Kubernetes' cluster-scoped kinds a manifests folder
+     * commonly holds (Namespace, ClusterRole, CustomResourceDefinition, webhooks...). Other kinds count as namespaced.
+     */
+    static boolean isClusterScoped(String kind) {
+        return CLUSTER_SCOPED.contains(kind);
     }
 
     /** The class objects of this apiVersion and kind are read into, or empty when Trustmap skips them. */
