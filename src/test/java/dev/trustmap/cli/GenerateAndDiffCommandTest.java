@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
@@ -354,12 +355,32 @@ class GenerateAndDiffCommandTest {
         }
 
         @Test
+        void aMissingPathIsNamedAsTheDraftTheManifestsOrTheTrafficFile(@TempDir Path dir) {
+            String missing = dir.resolve("missing").toString();
+
+            CliRun draft = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", missing);
+            CliRun manifests = CliRun.of("diff", "--manifests", missing, "--draft", BOOKINFO);
+            CliRun traffic = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", BOOKINFO, "--traffic", missing);
+
+            assertThat(List.of(draft.exitCode(), manifests.exitCode(), traffic.exitCode()))
+                    .containsOnly(ExitCodes.BAD_INPUT);
+            assertThat(draft.err())
+                    .isEqualTo("trustmap: " + missing + ": does not exist; check the path to the draft file or"
+                            + " folder.\n");
+            assertThat(manifests.err())
+                    .isEqualTo("trustmap: " + missing + ": does not exist; check the path to the manifest file or"
+                            + " folder.\n");
+            assertThat(traffic.err())
+                    .endsWith("trustmap: " + missing + ": does not exist; check the path to the" + " traffic file.\n");
+        }
+
+        @Test
         void anEmptyDraftFolderIsBadInput(@TempDir Path draft) {
             CliRun run = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
 
             assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(run.err())
-                    .isEqualTo("trustmap: [" + draft + "]: holds no .yaml, .yml or .json files; check the path to the"
+                    .isEqualTo("trustmap: " + draft + ": holds no .yaml, .yml or .json files; check the path to the"
                             + " draft.\n");
         }
     }

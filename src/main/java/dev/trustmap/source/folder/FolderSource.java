@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +64,13 @@ public final class FolderSource {
      *     paths hold no policy at all (an empty or mistyped folder)
      */
     public static DraftObjects loadDraft(List<Path> paths, String defaultNamespace) throws ManifestException {
-        List<Path> files = manifestFiles(paths);
+        List<Path> files = manifestFiles(paths, "the draft file or folder");
+        String origin = paths.stream().map(Path::toString).collect(Collectors.joining(", "));
         if (files.isEmpty()) {
             throw new ManifestException(
-                    paths.toString(), 0, null, "holds no .yaml, .yml or .json files; check the path to the draft.");
+                    origin, 0, null, "holds no .yaml, .yml or .json files; check the path to the draft.");
         }
-        return DraftObjects.of(parse(files), defaultNamespace, paths.toString());
+        return DraftObjects.of(parse(files), defaultNamespace, origin);
     }
 
     private static List<ParsedResource> parse(List<Path> files) throws ManifestException {
@@ -88,11 +90,16 @@ public final class FolderSource {
      * @throws ManifestException when a path is missing or a folder cannot be listed
      */
     public static List<Path> manifestFiles(List<Path> paths) throws ManifestException {
+        return manifestFiles(paths, "the manifest file or folder");
+    }
+
+    /** The files under {@code paths}; a missing one is refused naming {@code what} it should have been. */
+    private static List<Path> manifestFiles(List<Path> paths, String what) throws ManifestException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new ManifestException(
-                        path.toString(), 0, null, "does not exist; check the path to the manifest file or folder.");
+                        path.toString(), 0, null, "does not exist; check the path to " + what + ".");
             }
             if (Files.isDirectory(path)) {
                 files.addAll(walk(path));
