@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -188,9 +190,19 @@ public final class TrafficFile {
             throw tree.error("edges", "must be a list of edges.");
         }
         List<TrafficEdge> result = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         EdgeReader reader = new EdgeReader(tree);
         for (int i = 0; i < edges.size(); i++) {
-            result.add(reader.read(edges.get(i), LocatedTree.index("edges", i)));
+            String path = LocatedTree.index("edges", i);
+            TrafficEdge edge = reader.read(edges.get(i), path);
+            String key = edge.sourceId() + " -> " + edge.destinationId() + " via "
+                    + (edge.service() == null ? "pod IP" : "Service " + edge.service()) + " port " + edge.port();
+            Integer first = seen.putIfAbsent(key, i);
+            if (first != null) {
+                throw tree.error(
+                        path, "repeats edges[" + first + "] (" + key + "); give each edge once, with its total rate.");
+            }
+            result.add(edge);
         }
         return result;
     }

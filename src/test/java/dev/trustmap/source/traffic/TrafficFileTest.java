@@ -147,6 +147,24 @@ class TrafficFileTest {
         }
 
         @Test
+        void rejectsAnEdgeGivenTwiceNamingBothEntries() {
+            ManifestException e = rejected(HEADER + EDGE + EDGE.replace("rps: 3", "rps: 1"));
+
+            assertThat(e.line()).isEqualTo(13);
+            assertThat(e.field()).isEqualTo("edges[1]");
+            assertThat(e.problem())
+                    .isEqualTo("repeats edges[0] (shop/web -> shop/db via Service db port 5432);"
+                            + " give each edge once, with its total rate.");
+        }
+
+        @Test
+        void acceptsTheSamePairOnAnotherPort() throws Exception {
+            Traffic traffic = TrafficFile.parse(HEADER + EDGE + EDGE.replace("5432", "5433"), "traffic.yaml");
+
+            assertThat(traffic.edges()).hasSize(2);
+        }
+
+        @Test
         void rejectsAnotherKind() {
             ManifestException e = rejected(HEADER.replace("kind: Traffic", "kind: Pod") + EDGE);
 
