@@ -4,11 +4,9 @@ import dev.trustmap.analysis.LeastPrivilege;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.YamlWriter;
 import dev.trustmap.mesh.MeshSnapshot;
-import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.AssembledMesh;
 import dev.trustmap.source.folder.FolderSource;
 import dev.trustmap.source.folder.ManifestException;
-import dev.trustmap.source.traffic.TrafficFile;
 import dev.trustmap.text.IoReasons;
 import dev.trustmap.text.Plural;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -49,7 +47,10 @@ final class GenerateCommand extends BaseCommand {
     @Option(names = "--manifests", required = true, description = "Folder (or file) of manifests; repeatable.")
     List<Path> manifests;
 
-    @Option(names = "--traffic", required = true, description = "Traffic file (see README: Traffic files).")
+    @Option(
+            names = "--traffic",
+            description =
+                    "Traffic file (see README: Traffic files); default: the traffic file in the manifests" + " folder.")
     Path trafficFile;
 
     @Option(
@@ -86,17 +87,45 @@ final class GenerateCommand extends BaseCommand {
     protected int run() throws ManifestException, BadInputException {
         AssembledMesh mesh = FolderSource.load(manifests);
         reportSkipped(mesh.skippedKinds());
+        MeshInput.requireWorkloads(mesh.snapshot(), manifests);
         checkNames(mesh.snapshot());
-        Traffic traffic = TrafficFile.read(trafficFile);
+        ObservedTraffic observed = ObservedTraffic.read(trafficFile, manifests);
+        if (!observed.present()) {
+            throw new BadInputException("no observed traffic: give --traffic FILE (see README: Traffic files), or put"
+                    + " a traffic.yaml in the manifests folder");
+        }
+        warnAbout(observed, mesh.snapshot());
         LeastPrivilege.Result result = LeastPrivilege.generate(
                 Engine.of(mesh.snapshot()),
-                traffic,
+                observed.traffic(),
                 new LeastPrivilege.Options(Set.copyOf(namespaces), Set.copyOf(workloads), dryRun, !noStrict));
         List<Path> written = write(result.policies());
         out().println("wrote " + Plural.of(written.size(), "resource") + " to " + output);
         result.covered().forEach(line -> out().println("covered: " + line));
         result.notCovered().forEach(line -> out().println("not covered: " + line));
         return ExitCodes.OK;
+    }
+
+    /**
+     * Traffic that does not fit the manifests is drafted from as it is, so say so: an ALLOW generated without a
+     * caller the manifests lack would deny it, and one naming a port the Service lacks copies the typo.
+     */
+    private void warnAbout(ObservedTraffic observed, MeshSnapshot mesh) {
+        if (observed.found()) {
+            err().println("traffic: " + observed.file() + " (found in the manifests folder)");
+        }
+        List<String> unresolved = observed.unresolved(mesh);
+        if (!unresolved.isEmpty()) {
+            err().println("warning: " + Plural.of(unresolved.size(), "observed edge")
+                    + " left out, naming a workload or Service the manifests do not have; no policy grants such"
+                    + " traffic, so fix the traffic file or add the manifests:\n" + ObservedTraffic.listed(unresolved));
+        }
+        List<String> ports = observed.portsNotExposed(mesh);
+        if (!ports.isEmpty()) {
+            err().println("warning: " + Plural.of(ports.size(), "observed edge") + " on a port its Service does not"
+                    + " expose; the ALLOWs name the port as observed, so check the traffic file:\n"
+                    + ObservedTraffic.listed(ports));
+        }
     }
 
     /** Every --namespace and --workload must be in the mesh: a typo would otherwise draft nothing, quietly. */

@@ -3,10 +3,10 @@ package dev.trustmap.cli;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.report.LabTraffic;
 import dev.trustmap.export.report.LocatedManifests;
+import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.source.traffic.TrafficFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,13 +41,17 @@ final class MeshInput {
             return LocatedManifests.lab();
         }
         LocatedManifests manifests = LocatedManifests.load(source.manifests);
-        if (manifests.mesh().snapshot().workloads().isEmpty()) {
-            throw new BadInputException(
-                    source.manifests.stream().map(Path::toString).collect(Collectors.joining(", "))
-                            + ": no workloads (Deployments, StatefulSets, DaemonSets, Jobs or Pods) found;"
-                            + " name the folder or files that hold the mesh's manifests");
-        }
+        requireWorkloads(manifests.mesh().snapshot(), source.manifests);
         return manifests;
+    }
+
+    /** Manifests that hold no workload at all are bad input: a wrong folder, most likely. */
+    static void requireWorkloads(MeshSnapshot mesh, List<Path> manifests) throws BadInputException {
+        if (mesh.workloads().isEmpty()) {
+            throw new BadInputException(manifests.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + ": no workloads (Deployments, StatefulSets, DaemonSets, Jobs or Pods) found;"
+                    + " name the folder or files that hold the mesh's manifests");
+        }
     }
 
     /**
@@ -61,18 +65,8 @@ final class MeshInput {
         if (source.lab) {
             return LabTraffic.simulate(engine, LAB_SECONDS, Instant.now());
         }
-        List<Path> found = source.manifests.stream()
-                .filter(Files::isDirectory)
-                .map(TrafficFile::locate)
-                .flatMap(Optional::stream)
-                .distinct()
-                .toList();
-        if (found.size() > 1) {
-            throw new BadInputException("several traffic files: "
-                    + found.stream().map(Path::toString).collect(Collectors.joining(", "))
-                    + "; choose one with --traffic FILE");
-        }
-        return found.isEmpty() ? Traffic.none() : TrafficFile.read(found.get(0));
+        Optional<Path> found = ObservedTraffic.inFolders(source.manifests);
+        return found.isEmpty() ? Traffic.none() : TrafficFile.read(found.get());
     }
 
     /** What the mesh is called in titles. */

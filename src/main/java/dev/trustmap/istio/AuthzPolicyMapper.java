@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Compiles a fabric8 AuthorizationPolicy into the engine's {@link AuthzPolicy}. */
 public final class AuthzPolicyMapper {
-    static final String DRY_RUN = "istio.io/dry-run";
+    static final String DRY_RUN = DryRunMark.ANNOTATION;
 
     private final MeshConfig meshConfig;
 
@@ -65,11 +65,8 @@ public final class AuthzPolicyMapper {
         return null;
     }
 
-    /** Istio parses the annotation as Go's {@code strconv.ParseBool}; anything else means "not dry-run". */
     private static boolean isDryRun(Map<String, String> annotations) {
-        String value = annotations == null ? null : annotations.get(DRY_RUN);
-        return value != null
-                && java.util.Set.of("1", "t", "T", "TRUE", "true", "True").contains(value);
+        return DryRunMark.isSet(annotations);
     }
 
     private static String provider(Object detail) {

@@ -193,6 +193,72 @@ class GenerateAndDiffCommandTest {
         }
 
         @Test
+        void warnsAboutTrafficTheManifestsCannotResolveAndPortsNoServiceExposes(@TempDir Path dir) throws Exception {
+            Path manifests = Files.createDirectories(dir.resolve("manifests"));
+            Files.copy(Path.of(BOOKINFO, "bookinfo.yaml"), manifests.resolve("bookinfo.yaml"));
+            Path traffic = Files.writeString(
+                    dir.resolve("traffic.yaml"),
+                    Files.readString(Path.of(TRAFFIC))
+                            .replaceFirst("(to: bookinfo/details-v1\\n.*\\n    port:) 9080", "$1 9999"));
+
+            CliRun run = CliRun.of(
+                    "generate",
+                    "--manifests",
+                    manifests.toString(),
+                    "--traffic",
+                    traffic.toString(),
+                    "-o",
+                    dir.resolve("out").toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err())
+                    .contains("warning: 2 observed edges left out, naming a workload or Service the manifests do not"
+                            + " have")
+                    .contains(traffic + ": edge istio-system/istio-ingressgateway -> bookinfo/productpage-v1:9080:"
+                            + " no workload istio-system/istio-ingressgateway")
+                    .contains("warning: 1 observed edge on a port its Service does not expose")
+                    .contains(traffic + ": edge bookinfo/productpage-v1 -> bookinfo/details-v1:9999: Service"
+                            + " bookinfo/details has no port 9999");
+        }
+
+        @Test
+        void manifestsWithoutWorkloadsAreBadInput(@TempDir Path dir) throws Exception {
+            Path empty = Files.createDirectories(dir.resolve("empty"));
+            Files.writeString(empty.resolve("ns.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+
+            CliRun run = CliRun.of(
+                    "generate",
+                    "--manifests",
+                    empty.toString(),
+                    "--traffic",
+                    TRAFFIC,
+                    "-o",
+                    dir.resolve("out").toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err()).contains(empty + ": no workloads");
+            assertThat(dir.resolve("out")).doesNotExist();
+        }
+
+        @Test
+        void withoutTrafficUsesTheManifestsFoldersOrSaysThereIsNone(@TempDir Path dir) {
+            CliRun found = CliRun.of(
+                    "generate", "--manifests", BOOKINFO, "-o", dir.resolve("a").toString());
+            CliRun none = CliRun.of(
+                    "generate",
+                    "--manifests",
+                    BOOKINFO + "/bookinfo.yaml",
+                    "-o",
+                    dir.resolve("b").toString());
+
+            assertThat(found.exitCode()).as(found.err()).isZero();
+            assertThat(found.err()).contains("traffic: " + TRAFFIC + " (found in the manifests folder)");
+            assertThat(found.out()).contains("covered: bookinfo/details-v1");
+            assertThat(none.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(none.err()).startsWith("trustmap: no observed traffic: give --traffic FILE");
+        }
+
+        @Test
         void generatedDraftBreaksNoObservedTraffic(@TempDir Path out) {
             CliRun.of("generate", "--manifests", BOOKINFO, "--traffic", TRAFFIC, "-o", out.toString());
 
@@ -244,8 +310,14 @@ class GenerateAndDiffCommandTest {
 
         @Test
         void withoutTrafficSaysNothingWasAssessed() {
-            CliRun run =
-                    CliRun.of("diff", "--manifests", BOOKINFO, "--draft", "src/test/resources/drafts/bookinfo-break");
+            CliRun run = CliRun.of(
+                    "diff",
+                    "--manifests",
+                    BOOKINFO + "/bookinfo.yaml",
+                    "--manifests",
+                    BOOKINFO + "/policies.yaml",
+                    "--draft",
+                    "src/test/resources/drafts/bookinfo-break");
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out())
@@ -253,6 +325,82 @@ class GenerateAndDiffCommandTest {
                             + " nothing can be found to break\n")
                     .doesNotContain("would break: 0")
                     .contains("~ AuthorizationPolicy bookinfo/details-viewer");
+        }
+
+        @Test
+        void withoutTrafficUsesTheTrafficFileOfTheManifestsFolder() {
+            CliRun run =
+                    CliRun.of("diff", "--manifests", BOOKINFO, "--draft", "src/test/resources/drafts/bookinfo-break");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("traffic: " + TRAFFIC + " (found in the manifests folder)");
+            assertThat(run.out())
+                    .contains("would break: 1 observed edge, 20.0 requests/s")
+                    .contains("bookinfo/productpage-v1 -> bookinfo/details-v1:9080  ALLOW -> DENY");
+        }
+
+        @Test
+        void trafficNamingAWorkloadTheManifestsLackIsBadInputUnlessSkipped(@TempDir Path dir) throws Exception {
+            Path traffic = Files.writeString(
+                    dir.resolve("traffic.yaml"),
+                    Files.readString(Path.of(TRAFFIC)).replace("to: bookinfo/details-v1", "to: bookinfo/detials-v1"));
+            String[] args = {
+                "diff",
+                "--manifests",
+                BOOKINFO,
+                "--draft",
+                "src/test/resources/drafts/bookinfo-break",
+                "--traffic",
+                traffic.toString()
+            };
+
+            CliRun refused = CliRun.of(args);
+            CliRun skipped = CliRun.of(Stream.concat(Stream.of(args), Stream.of("--skip-unknown-traffic"))
+                    .toArray(String[]::new));
+
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(refused.err())
+                    .startsWith("trustmap: 1 observed edge names a workload or Service the manifests do not have")
+                    .contains(traffic + ": edge bookinfo/productpage-v1 -> bookinfo/detials-v1:9080: no workload"
+                            + " bookinfo/detials-v1")
+                    .contains("--skip-unknown-traffic checks the rest");
+            assertThat(refused.out()).isEmpty();
+            assertThat(skipped.exitCode()).isZero();
+            assertThat(skipped.err()).contains("warning: 1 observed edge names").contains("bookinfo/detials-v1");
+            assertThat(skipped.out()).contains("would break: 0 observed edges");
+        }
+
+        @Test
+        void saysWhatDryRunPoliciesWouldBreakOnceEnforcedWithoutFailingTheGate(@TempDir Path draft) throws Exception {
+            Files.writeString(draft.resolve("deny.yaml"), """
+                    apiVersion: security.istio.io/v1
+                    kind: AuthorizationPolicy
+                    metadata:
+                      name: deny-details
+                      namespace: bookinfo
+                      annotations: {istio.io/dry-run: "true"}
+                    spec:
+                      selector: {matchLabels: {app: details}}
+                      action: DENY
+                      rules: [{}]
+                    """);
+
+            CliRun run = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", draft.toString());
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out())
+                    .contains("would break: 0 observed edges, 0.0 requests/s\n")
+                    .contains("once enforced (istio.io/dry-run removed), would break: 1 observed edge, 20.0"
+                            + " requests/s\n  bookinfo/productpage-v1 -> bookinfo/details-v1:9080  ALLOW -> DENY");
+            assertThat(Files.readString(draft.resolve("deny.yaml"))).contains("istio.io/dry-run");
+        }
+
+        @Test
+        void withoutDryRunPoliciesSaysNothingAboutEnforcing() {
+            CliRun run =
+                    CliRun.of("diff", "--manifests", BOOKINFO, "--draft", "src/test/resources/drafts/bookinfo-break");
+
+            assertThat(run.out()).doesNotContain("once enforced");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.trustmap.ui.main;
 
+import dev.trustmap.analysis.UnresolvedEdge;
 import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.TrafficEdge;
 import dev.trustmap.ui.common.Messages;
@@ -25,15 +26,12 @@ final class UnresolvedEdges {
     }
 
     private static String missing(MeshSnapshot snapshot, TrafficEdge edge, Messages messages) {
-        if (!edge.fromOutside()
-                && snapshot.workload(edge.sourceNamespace(), edge.sourceWorkload())
-                        .isEmpty()) {
-            return messages.get("status.unresolved.workload", edge.sourceId());
-        }
-        if (snapshot.workload(edge.destinationNamespace(), edge.destinationWorkload())
-                .isEmpty()) {
-            return messages.get("status.unresolved.workload", edge.destinationId());
-        }
-        return messages.get("status.unresolved.service", edge.destinationNamespace() + "/" + edge.service());
+        return UnresolvedEdge.of(snapshot, edge)
+                .map(gap -> messages.get(
+                        gap.missing() == UnresolvedEdge.Missing.WORKLOAD
+                                ? "status.unresolved.workload"
+                                : "status.unresolved.service",
+                        gap.id()))
+                .orElse("");
     }
 }
