@@ -53,6 +53,7 @@ final class LintCommand extends BaseCommand {
         reportSkipped(manifests.mesh().skippedKinds());
         Engine engine = Engine.of(manifests.mesh().snapshot());
         Traffic traffic = input.traffic(engine);
+        MeshInput.warnUnresolved(err(), engine.snapshot(), traffic);
         FindingValidator validator = new FindingValidator();
         List<Finding> findings = validator.validate(MeshContext.of(engine, traffic)).stream()
                 .filter(f -> f.severity().atLeast(minSeverity))

@@ -1,5 +1,6 @@
 package dev.trustmap.cli;
 
+import dev.trustmap.analysis.UnresolvedEdge;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.report.LabTraffic;
 import dev.trustmap.export.report.LocatedManifests;
@@ -7,6 +8,8 @@ import dev.trustmap.mesh.MeshSnapshot;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.source.traffic.TrafficFile;
+import dev.trustmap.text.Plural;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +70,22 @@ final class MeshInput {
         }
         Optional<Path> found = ObservedTraffic.inFolders(source.manifests);
         return found.isEmpty() ? Traffic.none() : TrafficFile.read(found.get());
+    }
+
+    /**
+     * Warns on {@code err} about observed edges naming a workload or Service the mesh lacks: they are left out of the
+     * findings and from the report, as the app leaves them out of the graph.
+     */
+    static void warnUnresolved(PrintWriter err, MeshSnapshot mesh, Traffic traffic) {
+        List<String> unresolved = traffic.edges().stream()
+                .map(edge -> UnresolvedEdge.of(mesh, edge))
+                .flatMap(Optional::stream)
+                .map(UnresolvedEdge::describe)
+                .toList();
+        if (!unresolved.isEmpty()) {
+            err.println("warning: " + Plural.of(unresolved.size(), "observed edge") + " left out, naming a workload or"
+                    + " Service the manifests do not have:\n" + ObservedTraffic.listed(unresolved));
+        }
     }
 
     /** What the mesh is called in titles. */

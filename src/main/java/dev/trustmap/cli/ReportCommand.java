@@ -57,6 +57,7 @@ final class ReportCommand extends BaseCommand {
         reportSkipped(manifests.mesh().skippedKinds());
         Engine engine = Engine.of(manifests.mesh().snapshot());
         Traffic traffic = input.traffic(engine);
+        MeshInput.warnUnresolved(err(), engine.snapshot(), traffic);
         List<Finding> findings = new FindingValidator().validate(MeshContext.of(engine, traffic));
         String title = input.title();
         ReportInput report =

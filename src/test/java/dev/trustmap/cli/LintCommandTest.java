@@ -182,6 +182,23 @@ class LintCommandTest {
     }
 
     @Test
+    void warnsAboutObservedEdgesTheManifestsCannotResolve() throws Exception {
+        Path bookinfo = fixture("../traffic/bookinfo");
+
+        CliRun run = CliRun.of(
+                "lint",
+                "--manifests",
+                bookinfo.resolve("bookinfo.yaml").toString(),
+                "--traffic",
+                bookinfo.resolve("traffic.yaml").toString());
+
+        assertThat(run.err())
+                .contains("warning: 2 observed edges left out, naming a workload or Service the manifests do not have")
+                .contains("edge istio-system/istio-ingressgateway -> bookinfo/productpage-v1:9080: no workload"
+                        + " istio-system/istio-ingressgateway");
+    }
+
+    @Test
     void aFolderWithoutManifestsIsBadInput(@TempDir Path empty) {
         CliRun run = CliRun.of("lint", "--manifests", empty.toString());
 
