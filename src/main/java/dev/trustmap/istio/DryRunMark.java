@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Istio's {@code istio.io/dry-run} annotation: an AuthorizationPolicy carrying it is evaluated and logged, not enforced. */
+/**
+ * Istio's {@code istio.io/dry-run} annotation: an AuthorizationPolicy carrying it is evaluated and logged, not
+ * enforced.
+ */
 public final class DryRunMark {
     public static final String ANNOTATION = "istio.io/dry-run";
     /** The spellings Go's {@code strconv.ParseBool} reads as true; Istio reads anything else as "not dry-run". */
