@@ -69,11 +69,21 @@ public final class PolicyCompiler {
             selector = matchLabels(spec.getSelector());
             mode = mode(spec.getMtls());
             if (spec.getPortLevelMtls() != null) {
-                spec.getPortLevelMtls().forEach((port, mtls) -> ports.put(Integer.parseInt(port.trim()), mode(mtls)));
+                // Manifests are checked when read (SchemaChecker); a key that is no number cannot name a port.
+                spec.getPortLevelMtls()
+                        .forEach((port, mtls) -> portNumber(port).ifPresent(p -> ports.put(p, mode(mtls))));
             }
         }
         return new PeerAuthnPolicy(
                 meta.getNamespace(), meta.getName(), selector, mode, ports, Timestamps.created(meta));
+    }
+
+    private static java.util.Optional<Integer> portNumber(String key) {
+        try {
+            return java.util.Optional.of(Integer.parseInt(key.trim()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static MtlsMode mode(PeerAuthenticationMutualTLS mtls) {

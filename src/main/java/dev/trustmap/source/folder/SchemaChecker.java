@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.fabric8.istio.api.api.security.v1beta1.PeerAuthenticationMutualTLS;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -113,7 +114,24 @@ final class SchemaChecker {
             problems.add(new Problem(path, "must be a mapping of keys to values, not a " + shape(node) + "."));
             return;
         }
-        node.fields().forEachRemaining(e -> checkValue(e.getValue(), valueType, FieldPaths.field(path, e.getKey())));
+        boolean portKeys = valueType.getRawClass() == PeerAuthenticationMutualTLS.class;
+        node.fields().forEachRemaining(e -> {
+            String at = FieldPaths.field(path, e.getKey());
+            if (portKeys && !isPortNumber(e.getKey())) {
+                problems.add(new Problem(
+                        at, "is not a port number; portLevelMtls is keyed by container port numbers (1 to 65535)."));
+            }
+            checkValue(e.getValue(), valueType, at);
+        });
+    }
+
+    private static boolean isPortNumber(String key) {
+        String digits = key.trim();
+        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int port = Integer.parseInt(digits);
+        return port >= 1 && port <= 65535;
     }
 
     private void checkObject(JsonNode node, Class<?> type, String path) {

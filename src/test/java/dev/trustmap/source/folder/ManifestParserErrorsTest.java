@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ManifestParserErrorsTest {
     private final ManifestParser parser = new ManifestParser();
@@ -348,6 +350,25 @@ class ManifestParserErrorsTest {
             assertThat(error.line()).isEqualTo(7);
             assertThat(error.problem())
                     .isEqualTo("has the value 'eighty', but it must be a whole number; fix the value.");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"abc", "0", "-1", "70000"})
+        void refusesAPortLevelMtlsKeyThatIsNoPortNumber(String key) {
+            ManifestException error = failure("""
+                    apiVersion: security.istio.io/v1
+                    kind: PeerAuthentication
+                    metadata: {name: p}
+                    spec:
+                      selector: {matchLabels: {app: api}}
+                      portLevelMtls:
+                        "%s": {mode: STRICT}
+                    """.formatted(key));
+
+            assertThat(error.field()).isEqualTo("spec.portLevelMtls." + key);
+            assertThat(error.line()).isEqualTo(7);
+            assertThat(error.problem())
+                    .isEqualTo("is not a port number; portLevelMtls is keyed by container port numbers (1 to 65535).");
         }
 
         @Test
