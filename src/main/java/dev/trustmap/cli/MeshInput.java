@@ -90,6 +90,8 @@ final class MeshInput {
 
     /** What the mesh is called in titles. */
     String title() {
-        return source.lab ? "built-in lab" : source.manifests.toString();
+        return source.lab
+                ? "built-in lab"
+                : source.manifests.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 }

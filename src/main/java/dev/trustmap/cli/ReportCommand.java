@@ -60,11 +60,14 @@ final class ReportCommand extends BaseCommand {
         MeshInput.warnUnresolved(err(), engine.snapshot(), traffic);
         List<Finding> findings = new FindingValidator().validate(MeshContext.of(engine, traffic));
         String title = input.title();
-        ReportInput report =
-                new ReportInput(title, engine, Assessment.of(engine, traffic), findings, audit(), null, Instant.now());
+        Assessment assessment = Assessment.of(engine, traffic);
+        ReportInput report = new ReportInput(title, engine, assessment, findings, audit(), null, Instant.now());
         write(HtmlReport.render(report));
         out().println("wrote " + output + ": " + Plural.of(findings.size(), "finding") + ", "
-                + Plural.of(traffic.edges().size(), "observed edge"));
+                + Plural.of(assessment.edges().size(), "observed edge")
+                + (assessment.unresolved().isEmpty()
+                        ? ""
+                        : " (" + assessment.unresolved().size() + " left out)"));
         return ExitCodes.OK;
     }
 

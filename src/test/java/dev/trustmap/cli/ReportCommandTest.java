@@ -66,7 +66,61 @@ class ReportCommandTest {
         CliRun run = CliRun.of("report", "--manifests", base.toString(), "-o", output.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(Files.readString(output)).contains("No observed traffic.").contains("Namespace shop");
+        assertThat(Files.readString(output))
+                .contains("No observed traffic: the findings consider every workload the policies let through")
+                .contains("Namespace shop");
+    }
+
+    @Test
+    void tellsWorkloadsDeniedByDefaultFromWorkloadsWithAllowRules() throws Exception {
+        Path base = Path.of(getClass().getResource("/findings/base.yaml").toURI());
+        Path policies = Files.writeString(folder.resolve("policies.yaml"), """
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: allow-nothing, namespace: shop}
+                spec: {}
+                ---
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: api, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: api}}
+                  rules: [{from: [{source: {principals: [cluster.local/ns/shop/sa/web]}}]}]
+                """);
+        Path output = folder.resolve("report.html");
+
+        CliRun run = CliRun.of(
+                "report", "--manifests", base.toString(), "--manifests", policies.toString(), "-o", output.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(output))
+                .containsPattern("<td>mesh workloads under an ALLOW policy [^<]*</td><td>3 of 3 \\(100%\\)</td>")
+                .containsPattern("<td>mesh workloads with ALLOW rules [^<]*</td><td>1 of 3 \\(33%\\)</td>");
+    }
+
+    @Test
+    void countsOnlyTheObservedEdgesItCouldAssessAndNamesTheMeshWithoutBrackets() throws Exception {
+        Path bookinfo = Path.of("src/test/resources/traffic/bookinfo");
+        Path output = folder.resolve("report.html");
+
+        CliRun run = CliRun.of(
+                "report",
+                "--manifests",
+                bookinfo.resolve("bookinfo.yaml").toString(),
+                bookinfo.resolve("policies.yaml").toString(),
+                "--traffic",
+                bookinfo.resolve("traffic.yaml").toString(),
+                "-o",
+                output.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).endsWith("observed edges (2 left out)\n").doesNotContain(" 8 observed edges");
+        assertThat(run.err()).contains("warning: 2 observed edges left out");
+        String html = Files.readString(output);
+        assertThat(html)
+                .contains("2 observed edges left out: they name a workload or Service the mesh does not have.")
+                .contains(bookinfo.resolve("bookinfo.yaml") + ", " + bookinfo.resolve("policies.yaml"))
+                .doesNotContain("[" + bookinfo.resolve("bookinfo.yaml"));
     }
 
     @Test

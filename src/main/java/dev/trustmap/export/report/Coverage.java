@@ -4,6 +4,7 @@ import dev.trustmap.analysis.Assessment;
 import dev.trustmap.analysis.EdgeAssessment;
 import dev.trustmap.analysis.findings.MeshContext;
 import dev.trustmap.engine.Engine;
+import dev.trustmap.istio.Action;
 import dev.trustmap.istio.PeerAuthnPolicy.MtlsMode;
 import dev.trustmap.mesh.Workload;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  * @param meshWorkloads workloads with a sidecar, gateways left out
  * @param strictWorkloads of which STRICT on every port they serve or declare (a workload without ports, such as a
  *     CronJob, by the mode its PeerAuthentications give the whole workload)
- * @param allowWorkloads of which selected by an enforced ALLOW policy
+ * @param allowWorkloads of which selected by an enforced ALLOW policy, an allow-nothing too: denied by default
+ * @param grantWorkloads of which selected by an enforced ALLOW policy with a rule, which grants some callers access
  * @param meshNamespaces namespaces with such workloads
  * @param defaultDenyNamespaces of which every such workload is under an ALLOW policy
  */
@@ -28,6 +30,7 @@ record Coverage(
         int meshWorkloads,
         int strictWorkloads,
         int allowWorkloads,
+        int grantWorkloads,
         Set<String> meshNamespaces,
         Set<String> defaultDenyNamespaces) {
 
@@ -44,6 +47,8 @@ record Coverage(
                 .toList();
         int strict = (int) mesh.stream().filter(w -> strict(ctx, w)).count();
         int allow = (int) mesh.stream().filter(ctx::underAllow).count();
+        int grant =
+                (int) mesh.stream().filter(w -> underGrantingAllow(engine, w)).count();
         Set<String> namespaces = new TreeSet<>();
         Set<String> open = new TreeSet<>();
         for (Workload w : mesh) {
@@ -54,7 +59,14 @@ record Coverage(
         }
         Set<String> denying = new TreeSet<>(namespaces);
         denying.removeAll(open);
-        return new Coverage(rps, mtls, mesh.size(), strict, allow, namespaces, denying);
+        return new Coverage(rps, mtls, mesh.size(), strict, allow, grant, namespaces, denying);
+    }
+
+    private static boolean underGrantingAllow(Engine engine, Workload workload) {
+        return engine.policiesSelecting(workload).stream()
+                .anyMatch(p -> p.action() == Action.ALLOW
+                        && MeshContext.enforced(p)
+                        && !p.rules().isEmpty());
     }
 
     private static boolean strict(MeshContext ctx, Workload workload) {

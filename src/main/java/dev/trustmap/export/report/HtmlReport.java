@@ -1,5 +1,6 @@
 package dev.trustmap.export.report;
 
+import dev.trustmap.analysis.Assessment;
 import dev.trustmap.analysis.EdgeAssessment;
 import dev.trustmap.analysis.findings.Finding;
 import dev.trustmap.engine.AuthzResult;
@@ -59,7 +60,7 @@ public final class HtmlReport {
         graph(html, input);
         coverage(html, coverage);
         findings(html, input.findings());
-        edges(html, input.assessment().edges());
+        edges(html, input.assessment());
         AuditSection.append(html, input.audit());
         return html.append("</main></body></html>\n").toString();
     }
@@ -75,7 +76,8 @@ public final class HtmlReport {
                 "workloads in " + input.engine().snapshot().namespaces().size() + " namespaces");
         card(html, Coverage.percent(c.mtlsRps(), c.observedRps()), "of observed traffic on mTLS");
         card(html, c.strictWorkloads() + " / " + c.meshWorkloads(), "mesh workloads in STRICT mTLS");
-        card(html, c.allowWorkloads() + " / " + c.meshWorkloads(), "mesh workloads under an explicit ALLOW");
+        card(html, c.allowWorkloads() + " / " + c.meshWorkloads(), "mesh workloads denied by default (under an ALLOW)");
+        card(html, c.grantWorkloads() + " / " + c.meshWorkloads(), "mesh workloads with ALLOW rules");
         card(
                 html,
                 c.defaultDenyNamespaces().size() + " / " + c.meshNamespaces().size(),
@@ -135,9 +137,14 @@ public final class HtmlReport {
                         + Coverage.percent(c.strictWorkloads(), c.meshWorkloads()) + ")");
         row(
                 html,
-                "mesh workloads under an explicit ALLOW policy",
+                "mesh workloads under an ALLOW policy (denied unless a rule allows, an allow-nothing counts)",
                 c.allowWorkloads() + " of " + c.meshWorkloads() + " ("
                         + Coverage.percent(c.allowWorkloads(), c.meshWorkloads()) + ")");
+        row(
+                html,
+                "mesh workloads with ALLOW rules (callers granted explicitly)",
+                c.grantWorkloads() + " of " + c.meshWorkloads() + " ("
+                        + Coverage.percent(c.grantWorkloads(), c.meshWorkloads()) + ")");
         row(
                 html,
                 "namespaces with default deny",
@@ -185,10 +192,21 @@ public final class HtmlReport {
         html.append("</table>");
     }
 
-    private static void edges(StringBuilder html, List<EdgeAssessment> edges) {
+    private static void edges(StringBuilder html, Assessment assessment) {
+        List<EdgeAssessment> edges = assessment.edges();
         html.append("<h2 id=\"edges\">Observed edges</h2>");
+        int unresolved = assessment.unresolved().size();
+        if (unresolved > 0) {
+            html.append("<p class=\"note\">")
+                    .append(Plural.of(unresolved, "observed edge"))
+                    .append(" left out: ")
+                    .append(unresolved == 1 ? "it names" : "they name")
+                    .append(" a workload or Service the mesh does not have.</p>");
+        }
         if (edges.isEmpty()) {
-            html.append("<p class=\"muted\">No observed traffic.</p>");
+            html.append("<p class=\"muted\">No observed traffic: the findings consider every workload the policies"
+                    + " let through as a caller. Give a traffic file (--traffic) to list the observed edges with their"
+                    + " verdicts.</p>");
             return;
         }
         html.append("<table><tr><th>from</th><th>to</th><th>port</th><th>requests/s</th><th>mTLS share</th>"
