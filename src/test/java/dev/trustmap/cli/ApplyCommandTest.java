@@ -409,7 +409,7 @@ class ApplyCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err())
-                .contains("holds no AuthorizationPolicy, PeerAuthentication, RequestAuthentication and DestinationRule"
+                .contains("holds no AuthorizationPolicy, PeerAuthentication, RequestAuthentication or DestinationRule"
                         + " (only VirtualService bookinfo/reviews at ")
                 .contains("other.yaml:1, ConfigMap bookinfo/settings at ")
                 .contains("other.yaml:6); there is nothing to draft. Check the path to the draft.");

@@ -65,7 +65,8 @@ public record DraftObjects(List<HasMetadata> policies, List<String> warnings, in
                     origin,
                     0,
                     null,
-                    "holds no " + KINDS + others + "; there is nothing to draft. Check the path to the draft.");
+                    "holds no " + KINDS.replace(" and ", " or ") + others
+                            + "; there is nothing to draft. Check the path to the draft.");
         }
         return new DraftObjects(policies, warnings, withoutNamespace);
     }
