@@ -3,6 +3,8 @@ package dev.trustmap.source.folder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +20,9 @@ public record DraftObjects(List<HasMetadata> policies, List<String> warnings, in
     /** The kinds a draft holds, for messages. */
     public static final String KINDS =
             "AuthorizationPolicy, PeerAuthentication, RequestAuthentication and" + " DestinationRule";
+
+    /** How many ignored objects are named one by one; more are summed up by kind. */
+    private static final int LISTED = 3;
 
     public DraftObjects {
         policies = List.copyOf(policies);
@@ -48,8 +53,16 @@ public record DraftObjects(List<HasMetadata> policies, List<String> warnings, in
             policies.add(object);
         }
         DuplicateCheck.check(resources);
-        for (ParsedResource resource : resources) {
-            if (!MeshAssembler.isPolicy(resource.object())) {
+        List<ParsedResource> ignored = resources.stream()
+                .filter(r -> !MeshAssembler.isPolicy(r.object()))
+                .toList();
+        if (ignored.size() > LISTED) {
+            warnings.add(String.format(
+                    "%d objects are ignored (%s; the first at %s): Trustmap drafts only %s. Is this the manifests"
+                            + " folder rather than the draft?",
+                    ignored.size(), kindCounts(ignored), ignored.get(0).location(), KINDS));
+        } else {
+            for (ParsedResource resource : ignored) {
                 warnings.add(String.format(
                         "%s: %s is ignored: Trustmap drafts only %s.",
                         resource.location(), DuplicateCheck.describe(resource.object()), KINDS));
@@ -59,8 +72,10 @@ public record DraftObjects(List<HasMetadata> policies, List<String> warnings, in
             String others = resources.isEmpty()
                     ? ""
                     : resources.stream()
-                            .map(r -> DuplicateCheck.describe(r.object()) + " at " + r.location())
-                            .collect(Collectors.joining(", ", " (only ", ")"));
+                                    .limit(LISTED)
+                                    .map(r -> DuplicateCheck.describe(r.object()) + " at " + r.location())
+                                    .collect(Collectors.joining(", ", " (only ", ""))
+                            + (resources.size() > LISTED ? " and " + (resources.size() - LISTED) + " more)" : ")");
             throw new ManifestException(
                     origin,
                     0,
@@ -69,5 +84,15 @@ public record DraftObjects(List<HasMetadata> policies, List<String> warnings, in
                             + "; there is nothing to draft. Check the path to the draft.");
         }
         return new DraftObjects(policies, warnings, withoutNamespace);
+    }
+
+    /** {@code Deployment ×8, Service ×8, Namespace ×1}: most frequent first. */
+    private static String kindCounts(List<ParsedResource> resources) {
+        Map<String, Long> counts = resources.stream()
+                .collect(Collectors.groupingBy(r -> r.object().getKind(), TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " \u00d7" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }
