@@ -173,15 +173,16 @@ public final class YamlEditorViewModel {
         errorLineText.set("");
     }
 
+    /** Sets the line first and the message last, so whoever sees the message sees its line too. */
     private void invalid(Throwable failure) {
         if (failure instanceof ManifestException bad) {
-            error.set(bad.getMessage());
             errorLineText.set(lineOfText(bad.line()));
             errorLine.set(bad.line());
+            error.set(bad.getMessage());
         } else {
-            error.set(String.valueOf(failure.getMessage()));
             errorLineText.set("");
             errorLine.set(0);
+            error.set(String.valueOf(failure.getMessage()));
         }
     }
 

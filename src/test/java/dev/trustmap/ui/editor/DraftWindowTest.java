@@ -307,7 +307,11 @@ class DraftWindowTest {
                 + "  name: x\n  labels: [oops\n  namespace: payments\nspec:\n  action: DENY\n"));
         EditorViewModel editor = app.editor().viewModel();
         WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> !editor.yaml().errorProperty().get().isEmpty());
+                5,
+                TimeUnit.SECONDS,
+                () -> !editor.yaml().errorProperty().get().isEmpty()
+                        && editor.yaml().errorLineProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(editor.yaml().errorLineProperty().get()).isEqualTo(5);
         assertThat(editor.yaml().errorProperty().get())
                 .startsWith("draft.yaml:5:")
