@@ -174,6 +174,14 @@ public final class MeshContext {
      * every workload whose verdict toward one of its Service ports is not DENY.
      */
     public List<Call> callsTo(Workload to) {
+        return callsTo(to, false);
+    }
+
+    /**
+     * As {@link #callsTo(Workload)}; with {@code plaintextDenied}, without traffic, sidecar clients the engine denies
+     * on a plaintext connection count too (a policy naming them by identity would let them through over mTLS).
+     */
+    public List<Call> callsTo(Workload to, boolean plaintextDenied) {
         List<Call> calls = new ArrayList<>();
         if (assessment != null) {
             for (EdgeAssessment edge : assessment.edges()) {
@@ -191,8 +199,10 @@ public final class MeshContext {
         for (int t : targetsByWorkload.getOrDefault(to.id(), List.of())) {
             for (int s = 0; s < all.sources().size(); s++) {
                 EdgeOutcome outcome = all.outcome(t, s);
-                if (outcome.decision() != Decision.DENY) {
-                    calls.add(new Call(all.sources().get(s), outcome.connection(), outcome.decision()));
+                Workload from = all.sources().get(s);
+                boolean plaintextClient = outcome.connection() == Connection.PLAINTEXT && from.sidecar();
+                if (outcome.decision() != Decision.DENY || plaintextDenied && plaintextClient) {
+                    calls.add(new Call(from, outcome.connection(), outcome.decision()));
                 }
             }
         }

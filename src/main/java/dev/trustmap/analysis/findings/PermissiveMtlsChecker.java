@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * TM103: PERMISSIVE or DISABLE mTLS on a workload whose callers could all present mTLS (every one runs a sidecar), so
- * STRICT would break nobody. One finding per PeerAuthentication (or namespace, for Istio's default).
+ * STRICT would break nobody. One finding per PeerAuthentication field (or namespace, for Istio's default): the
+ * workload-wide mode, or one port of {@code portLevelMtls}.
  */
 public final class PermissiveMtlsChecker implements Checker {
 
@@ -33,38 +34,64 @@ public final class PermissiveMtlsChecker implements Checker {
 
     @Override
     public List<Finding> check(MeshContext ctx) {
-        Map<String, Set<String>> byPolicy = new TreeMap<>();
-        Map<String, MtlsMode> modes = new TreeMap<>();
+        Map<Source, Set<String>> bySource = new TreeMap<>();
         for (Workload workload : ctx.snapshot().workloads()) {
-            if (!workload.sidecar() || workload.gateway() || !allCallersCanMtls(ctx, workload)) {
+            if (!workload.sidecar() || workload.gateway()) {
                 continue;
             }
             for (MeshContext.ServedPort port : ctx.servedPorts(workload)) {
                 ServerMode mode = ctx.engine().serverMode(workload, port.containerPort());
-                if (mode.mode() == MtlsMode.PERMISSIVE || mode.mode() == MtlsMode.DISABLE) {
-                    String key = mode.policy() == null
-                            ? ResourceRefs.namespace(workload.namespace())
-                            : ResourceRefs.of(mode.policy());
-                    byPolicy.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(workload.id());
-                    modes.put(key, mode.mode());
+                boolean open = mode.mode() == MtlsMode.PERMISSIVE || mode.mode() == MtlsMode.DISABLE;
+                if (open && allCallersCanMtls(ctx, workload, mode.mode() == MtlsMode.DISABLE)) {
+                    bySource.computeIfAbsent(
+                                    Source.of(mode, port.containerPort(), workload), k -> new LinkedHashSet<>())
+                            .add(workload.id());
                 }
             }
         }
         List<Finding> findings = new ArrayList<>();
-        byPolicy.forEach((resource, workloads) -> findings.add(finding(
-                resource,
-                resource.startsWith("Namespace") ? "" : "spec.mtls.mode",
-                modes.get(resource) + " mTLS on " + String.join(", ", workloads)
-                        + " although every caller runs a sidecar and could present mTLS; plaintext is still accepted",
-                resource.startsWith("Namespace")
-                        ? "add a PeerAuthentication with mtls.mode STRICT in " + resource.substring(10)
-                        : "set spec.mtls.mode: STRICT")));
+        bySource.forEach((source, workloads) -> findings.add(finding(
+                source.resource(),
+                source.path(),
+                source.mode() + " mTLS on " + String.join(", ", workloads)
+                        + (source.port() > 0 ? " port " + source.port() : "")
+                        + " although every caller runs a sidecar and could present mTLS; "
+                        + (source.mode() == MtlsMode.DISABLE
+                                ? "the traffic is plaintext and carries no peer identity"
+                                : "plaintext is still accepted"),
+                source.path().isEmpty()
+                        ? "add a PeerAuthentication with mtls.mode STRICT in "
+                                + source.resource().substring(10)
+                        : "set " + source.path() + ": STRICT")));
         return findings;
     }
 
-    private static boolean allCallersCanMtls(MeshContext ctx, Workload workload) {
-        List<MeshContext.Call> calls = ctx.callsTo(workload);
+    /**
+     * Whether the workload has callers and every one runs a sidecar. Under DISABLE, sidecar clients send plaintext and
+     * a policy naming them by identity denies them: they count as callers, since with mTLS they would get through.
+     */
+    private static boolean allCallersCanMtls(MeshContext ctx, Workload workload, boolean disabled) {
+        List<MeshContext.Call> calls = ctx.callsTo(workload, disabled);
         return !calls.isEmpty()
                 && calls.stream().allMatch(c -> c.from() != null && c.from().sidecar());
+    }
+
+    /** Where the mode was set: the resource, the path of the field (empty for a namespace) and the port (or 0). */
+    private record Source(String resource, String path, MtlsMode mode, int port) implements Comparable<Source> {
+
+        static Source of(ServerMode mode, int containerPort, Workload workload) {
+            if (mode.policy() == null) {
+                return new Source(ResourceRefs.namespace(workload.namespace()), "", mode.mode(), 0);
+            }
+            String resource = ResourceRefs.of(mode.policy());
+            return "port".equals(mode.level())
+                    ? new Source(resource, "spec.portLevelMtls[" + containerPort + "].mode", mode.mode(), containerPort)
+                    : new Source(resource, "spec.mtls.mode", mode.mode(), 0);
+        }
+
+        @Override
+        public int compareTo(Source other) {
+            return (resource + " " + path).compareTo(other.resource + " " + other.path);
+        }
     }
 }

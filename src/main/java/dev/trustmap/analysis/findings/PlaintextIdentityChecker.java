@@ -1,23 +1,32 @@
 package dev.trustmap.analysis.findings;
 
 import dev.trustmap.engine.Connection;
+import dev.trustmap.engine.ServerMode;
 import dev.trustmap.istio.AuthzPolicy;
 import dev.trustmap.istio.AuthzRule;
 import dev.trustmap.istio.Clause;
+import dev.trustmap.istio.PeerAuthnPolicy.MtlsMode;
 import dev.trustmap.istio.ValueMatcher;
 import dev.trustmap.mesh.Workload;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * TM201: principals, namespaces or service accounts named in a policy whose callers cannot present mTLS: the policy
  * selects a gateway (in-mesh clients reach gateways in plaintext), or a named workload reaches a selected one in
  * plaintext (no sidecar, a DestinationRule with DISABLE) or not at all (no sidecar, the server STRICT). Such a caller
- * carries no identity: an ALLOW never matches it, a DENY never stops it.
+ * carries no identity: an ALLOW never matches it, a DENY never stops it. The message names the cause: the client's
+ * side, the server's PeerAuthentication with DISABLE (auto mTLS then sends plaintext), or a server without sidecar
+ * (which enforces no policy at all).
  */
 public final class PlaintextIdentityChecker implements Checker {
+    private static final String NO_SERVER_SIDECAR = "no server sidecar";
+    private static final String CLIENT = "client";
+    private static final String PEER_AUTHN = "PeerAuthentication ";
 
     @Override
     public String code() {
@@ -54,7 +63,7 @@ public final class PlaintextIdentityChecker implements Checker {
     }
 
     private void check(MeshContext ctx, AuthzPolicy policy, Clause clause, List<Workload> selected, List<Finding> out) {
-        Set<String> pairs = new LinkedHashSet<>();
+        Map<String, Set<String>> byCause = new LinkedHashMap<>();
         List<String> gateways = new ArrayList<>();
         List<Workload> callers = ctx.snapshot().workloads().stream()
                 .filter(from -> named(ctx, clause, from))
@@ -66,7 +75,9 @@ public final class PlaintextIdentityChecker implements Checker {
             }
             for (Workload from : callers) {
                 if (!from.equals(to) && withoutIdentity(ctx, from, to)) {
-                    pairs.add(from.id() + " -> " + to.id());
+                    String cause = cause(ctx, from, to);
+                    byCause.computeIfAbsent(cause, k -> new LinkedHashSet<>())
+                            .add(cause.equals(NO_SERVER_SIDECAR) ? to.id() : from.id() + " -> " + to.id());
                 }
             }
         }
@@ -79,14 +90,60 @@ public final class PlaintextIdentityChecker implements Checker {
                             + ": in-mesh clients reach a gateway in plaintext, so they carry no identity",
                     "match gateway callers by ipBlocks or remoteIpBlocks, or by requestPrincipals of a JWT"));
         }
-        if (!pairs.isEmpty()) {
-            out.add(finding(
+        byCause.forEach((cause, pairs) -> out.add(finding(policy, clause, field, cause, pairs)));
+    }
+
+    private Finding finding(AuthzPolicy policy, Clause clause, String field, String cause, Set<String> pairs) {
+        String edges = " (" + String.join(", ", pairs) + ")";
+        if (cause.equals(NO_SERVER_SIDECAR)) {
+            return finding(
                     ResourceRefs.of(policy),
                     clause.path(),
-                    field + " names callers that cannot present mTLS to it (" + String.join(", ", pairs)
-                            + "): they carry no peer identity, so the " + policy.action() + " rule never matches them",
-                    "give those callers a sidecar and mTLS, or match them by ipBlocks"));
+                    "the policy selects " + String.join(", ", pairs)
+                            + ", which runs no sidecar: no AuthorizationPolicy is enforced there, so " + field
+                            + " decides nothing",
+                    "inject the sidecar into " + String.join(", ", pairs));
         }
+        if (cause.startsWith(PEER_AUTHN)) {
+            return finding(
+                    ResourceRefs.of(policy),
+                    clause.path(),
+                    field + ": " + cause + " sets mTLS DISABLE on the server" + edges
+                            + ", so its callers send plaintext and carry no peer identity: the " + policy.action()
+                            + " rule never matches them",
+                    "set the PeerAuthentication " + cause.substring(PEER_AUTHN.length())
+                            + " to STRICT (or PERMISSIVE)");
+        }
+        return finding(
+                ResourceRefs.of(policy),
+                clause.path(),
+                field + " names callers that cannot present mTLS to it" + edges
+                        + ": they carry no peer identity, so the " + policy.action() + " rule never matches them",
+                "give those callers a sidecar and mTLS, or match them by ipBlocks");
+    }
+
+    /**
+     * Why {@code from} reaches {@code to} without identity: the server has no sidecar, its PeerAuthentication
+     * disables mTLS (and no DestinationRule of the client sets TLS itself), or the client's side.
+     */
+    private static String cause(MeshContext ctx, Workload from, Workload to) {
+        if (!to.sidecar()) {
+            return NO_SERVER_SIDECAR;
+        }
+        if (!from.sidecar()) {
+            return CLIENT;
+        }
+        for (MeshContext.ServedPort port : ctx.servedPorts(to)) {
+            ServerMode mode = ctx.engine().serverMode(to, port.containerPort());
+            boolean clientTls = ctx.policies()
+                    .destRuleFor(from, port.service())
+                    .map(d -> d.tlsModeFor(port.port().port()) != null)
+                    .orElse(false);
+            if (mode.mode() == MtlsMode.DISABLE && mode.policy() != null && !clientTls) {
+                return PEER_AUTHN + mode.policy().ref();
+            }
+        }
+        return CLIENT;
     }
 
     private static boolean isIdentity(Clause clause) {

@@ -1,6 +1,7 @@
 package dev.trustmap.analysis.findings;
 
 import dev.trustmap.engine.Decision;
+import dev.trustmap.mesh.Namespace;
 import dev.trustmap.mesh.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
  * enforced on it. Without observed traffic, any sidecar-less workload behind a Service counts.
  */
 public final class SidecarlessReceiverChecker implements Checker {
+    private static final String INJECT = "sidecar.istio.io/inject";
 
     @Override
     public String code() {
@@ -51,11 +53,34 @@ public final class SidecarlessReceiverChecker implements Checker {
                                 + (ctx.traffic().isPresent() ? "receives traffic from " : "can be called by ")
                                 + describe(callers)
                                 + ": the traffic is plaintext and no AuthorizationPolicy applies",
-                        "inject the sidecar (label the namespace istio-injection=enabled) or move the workload out of"
-                                + " the mesh's reach with a NetworkPolicy"));
+                        injectionFix(ctx, workload)
+                                + ", or move the workload out of the mesh's reach with a NetworkPolicy"));
             }
         }
         return findings;
+    }
+
+    /**
+     * How to get the sidecar injected, by what keeps it out: the pod's own {@code sidecar.istio.io/inject: "false"}
+     * (a label, or, in a namespace with injection on, the annotation), or the namespace's labels.
+     */
+    private static String injectionFix(MeshContext ctx, Workload workload) {
+        if ("false".equals(workload.labels().get(INJECT))) {
+            return "remove the pod label " + INJECT + ": \"false\" and restart the pods";
+        }
+        Namespace namespace = ctx.snapshot().namespaces().stream()
+                .filter(n -> n.name().equals(workload.namespace()))
+                .findFirst()
+                .orElse(null);
+        if (namespace != null && namespace.injectsSidecars() && !namespace.injectionDisabled()) {
+            return "namespace " + workload.namespace() + " already has injection on, so the pod template opts out:"
+                    + " remove its " + INJECT + ": \"false\" annotation and restart the pods";
+        }
+        if (namespace != null && namespace.injectionDisabled()) {
+            return "inject the sidecar: label the namespace istio-injection=enabled (it is disabled) or annotate the"
+                    + " pod template " + INJECT + ": \"true\"";
+        }
+        return "inject the sidecar (label the namespace istio-injection=enabled)";
     }
 
     private static String describe(List<String> callers) {

@@ -54,6 +54,43 @@ class CheckersTest {
         assertThat(clean).as("findings of %s on its clean fixture", code).isEmpty();
     }
 
+    /**
+     * More cases: {@code CODE/case} must produce the finding (its message and fix naming the cause), and
+     * {@code CODE/case-fixed}, the same manifests with the suggested fix applied, must produce none.
+     */
+    @ParameterizedTest(name = "{0}/{1}: {4}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "TM103 | disable | PeerAuthentication shop/default | spec.mtls.mode | DISABLE mTLS on shop/web"
+                        + " | set spec.mtls.mode: STRICT",
+                "TM103 | port-level | PeerAuthentication shop/db | spec.portLevelMtls[5432].mode | PERMISSIVE mTLS on shop/db port"
+                        + " 5432 | set spec.portLevelMtls[5432].mode: STRICT",
+                "TM104 | annotated | Deployment shop/cache | '' | shop/cache has no sidecar"
+                        + " | remove its sidecar.istio.io/inject: \"false\" annotation",
+                "TM201 | disable | AuthorizationPolicy shop/api | spec.rules[0].from[0].source.principals"
+                        + " | PeerAuthentication shop/api sets mTLS DISABLE on the server"
+                        + " | set the PeerAuthentication shop/api to STRICT (or PERMISSIVE)",
+                "TM201 | no-server-sidecar | AuthorizationPolicy shop/cache | spec.rules[0].from[0].source.principals"
+                        + " | selects shop/cache, which runs no sidecar: no AuthorizationPolicy is enforced"
+                        + " | inject the sidecar into shop/cache",
+            })
+    void flagsTheCaseAndNotTheCaseWithTheFixApplied(
+            String code, String folder, String resource, String path, String message, String fix) throws Exception {
+        Checker checker = CheckerFixtures.checker(code);
+
+        List<Finding> triggered = checker.check(CheckerFixtures.context(code + "/" + folder));
+        List<Finding> fixed = checker.check(CheckerFixtures.context(code + "/" + folder + "-fixed"));
+
+        assertThat(triggered).as("findings of %s on %s", code, folder).anySatisfy(f -> {
+            assertThat(f.resource()).isEqualTo(resource);
+            assertThat(f.path()).isEqualTo(path);
+            assertThat(f.message()).contains(message);
+            assertThat(f.fix()).contains(fix);
+        });
+        assertThat(fixed).as("findings of %s on %s-fixed", code, folder).isEmpty();
+    }
+
     @Test
     void aCallerWithoutSidecarNamedByPrincipalIsFlaggedWhenTheServerIsStrictToo() throws Exception {
         List<Finding> strict = CheckerFixtures.checker("TM201").check(CheckerFixtures.context("TM201/strict"));
