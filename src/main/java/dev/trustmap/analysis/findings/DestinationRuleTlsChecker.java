@@ -10,11 +10,14 @@ import dev.trustmap.mesh.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * TM209: a DestinationRule that sends plaintext ({@code DISABLE}) or one-way TLS ({@code SIMPLE}) toward a sidecar
- * that is STRICT on that port: every client using the rule has its connections reset.
+ * that is STRICT on that port: every client using the rule has its connections reset. Only when some client uses
+ * it (by the engine's lookup: the client's namespace first, then the Service's, then the root; {@code exportTo}).
  */
 public final class DestinationRuleTlsChecker implements Checker {
 
@@ -45,7 +48,9 @@ public final class DestinationRuleTlsChecker implements Checker {
                 }
                 for (ServicePort port : service.ports()) {
                     TlsMode mode = rule.tlsModeFor(port.port());
-                    if ((mode == TlsMode.DISABLE || mode == TlsMode.SIMPLE) && strict(ctx, service, port.port())) {
+                    if ((mode == TlsMode.DISABLE || mode == TlsMode.SIMPLE)
+                            && strict(ctx, service, port.port())
+                            && usedBySomeClient(ctx, rule, service)) {
                         broken.add(service.namespace() + "/" + service.name() + ":" + port.port() + " (" + mode + ")");
                         path = rule.portTlsModes().containsKey(port.port())
                                 ? "spec.trafficPolicy.portLevelSettings"
@@ -63,6 +68,26 @@ public final class DestinationRuleTlsChecker implements Checker {
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether some client would use this rule toward the Service, by the engine's own DestinationRule lookup: the
+     * observed callers of its workloads when there is traffic, else every sidecar workload of the mesh.
+     */
+    private static boolean usedBySomeClient(MeshContext ctx, DestRule rule, Service service) {
+        Stream<Workload> clients = ctx.traffic().isPresent()
+                ? ctx.snapshot().workloads().stream()
+                        .filter(service::selects)
+                        .flatMap(w -> ctx.callsTo(w).stream())
+                        .map(MeshContext.Call::from)
+                        .filter(Objects::nonNull)
+                : ctx.snapshot().workloads().stream();
+        return clients.filter(Workload::sidecar)
+                .distinct()
+                .anyMatch(client -> ctx.policies()
+                        .destRuleFor(client, service)
+                        .map(used -> used.ref().equals(rule.ref()))
+                        .orElse(false));
     }
 
     private static boolean strict(MeshContext ctx, Service service, int port) {

@@ -92,6 +92,19 @@ class CheckersTest {
     }
 
     @Test
+    void aDestinationRuleIsFlaggedOnlyWhenSomeClientUsesIt() throws Exception {
+        Checker checker = CheckerFixtures.checker("TM209");
+
+        List<Finding> used = checker.check(CheckerFixtures.context("TM209/other-namespace"));
+        List<Finding> unused = checker.check(CheckerFixtures.context("TM209/unused"));
+
+        assertThat(used)
+                .singleElement()
+                .satisfies(f -> assertThat(f.resource()).isEqualTo("DestinationRule default/web-plain"));
+        assertThat(unused).isEmpty();
+    }
+
+    @Test
     void aCallerWithoutSidecarNamedByPrincipalIsFlaggedWhenTheServerIsStrictToo() throws Exception {
         List<Finding> strict = CheckerFixtures.checker("TM201").check(CheckerFixtures.context("TM201/strict"));
 
