@@ -8,6 +8,7 @@ import dev.trustmap.istio.ValueMatcher;
 import dev.trustmap.mesh.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,15 +48,27 @@ public final class HostsWithoutPortChecker implements Checker {
                     if (clause.attribute() != Attribute.HOST) {
                         continue;
                     }
-                    clause.values().stream()
-                            .map(ValueMatcher::raw)
+                    List<String> hosts =
+                            clause.values().stream().map(ValueMatcher::raw).toList();
+                    hosts.stream()
                             .filter(h -> !h.contains(":") && !h.endsWith("*"))
-                            .forEach(h -> findings.add(
-                                    finding(policy, clause, h, ports.iterator().next())));
+                            .forEach(h -> missingPort(h, hosts, ports)
+                                    .ifPresent(port -> findings.add(finding(policy, clause, h, port))));
                 }
             }
         }
         return findings;
+    }
+
+    /**
+     * The first non-default port whose {@code host:port} form the same list does not match: neither {@code host:*}
+     * nor {@code host:port} is in it.
+     */
+    private static Optional<Integer> missingPort(String host, List<String> hosts, Set<Integer> ports) {
+        if (hosts.contains(host + ":*")) {
+            return Optional.empty();
+        }
+        return ports.stream().filter(p -> !hosts.contains(host + ":" + p)).findFirst();
     }
 
     private Finding finding(AuthzPolicy policy, Clause clause, String host, int port) {
@@ -64,7 +77,7 @@ public final class HostsWithoutPortChecker implements Checker {
                 clause.path(),
                 "host \"" + host + "\" has no port, but clients of Service port " + port + " send Host \"" + host + ":"
                         + port + "\", which it does not match",
-                "add the host with its port (\"" + host + ":" + port + "\") or use a prefix (\"" + host + "*\")");
+                "match the host with any port too: hosts: [\"" + host + "\", \"" + host + ":*\"]");
     }
 
     private static Set<Integer> nonDefaultPorts(MeshContext ctx, List<Workload> workloads) {

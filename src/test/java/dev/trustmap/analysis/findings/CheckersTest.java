@@ -74,6 +74,12 @@ class CheckersTest {
                 "TM201 | no-server-sidecar | AuthorizationPolicy shop/cache | spec.rules[0].from[0].source.principals"
                         + " | selects shop/cache, which runs no sidecar: no AuthorizationPolicy is enforced"
                         + " | inject the sidecar into shop/cache",
+                "TM206 | exact | AuthorizationPolicy shop/no-admin | spec.rules[0].to[0].operation.paths"
+                        + " | /admin/ and /admin/anything are not denied | paths: [\"/admin\", \"/admin/*\"]",
+                "TM206 | sub-paths-only | AuthorizationPolicy shop/no-admin | spec.rules[0].to[0].operation.paths"
+                        + " | /admin itself is not denied | paths: [\"/admin\", \"/admin/*\"]",
+                "TM207 | no-port | AuthorizationPolicy shop/api | spec.rules[0].to[0].operation.hosts"
+                        + " | send Host \"api.shop:8000\" | hosts: [\"api.shop\", \"api.shop:*\"]",
             })
     void flagsTheCaseAndNotTheCaseWithTheFixApplied(
             String code, String folder, String resource, String path, String message, String fix) throws Exception {
