@@ -44,31 +44,55 @@ public final class HttpOnTcpChecker implements Checker {
             if (!MeshContext.enforced(policy) || policy.action() == Action.AUDIT) {
                 continue;
             }
-            Set<String> tcp = tcpPorts(ctx, ctx.selected(policy));
+            Set<String> tcp = ports(ctx, ctx.selected(policy), false);
+            Set<String> httpPorts = ports(ctx, ctx.selected(policy), true);
             for (AuthzRule rule : policy.rules()) {
                 Optional<Clause> http =
                         clauses(rule).filter(c -> c.attribute().httpOnly()).findFirst();
                 Set<String> hit = new TreeSet<>(tcp);
                 hit.retainAll(portsOf(rule, tcp));
                 if (rule.httpOnly() && http.isPresent() && !hit.isEmpty()) {
-                    findings.add(finding(ResourceRefs.of(policy), http.get().path(), message(policy, hit), fix()));
+                    Set<String> httpHit = new TreeSet<>(httpPorts);
+                    httpHit.retainAll(portsOf(rule, httpPorts));
+                    findings.add(finding(policy, http.get(), hit, httpHit));
                 }
             }
         }
         return findings;
     }
 
-    private static String message(AuthzPolicy policy, Set<String> ports) {
-        String where = "the rule uses HTTP-only fields but applies to TCP port(s) " + String.join(", ", ports);
-        return policy.action() == Action.DENY
-                ? where + ": on TCP the sidecar ignores those fields, so the DENY rule matches all TCP traffic"
-                        + " its other fields match"
-                : where + ": on TCP the sidecar drops the whole rule, so the callers it names are denied there";
+    /**
+     * On TCP, Istio drops an ALLOW rule with HTTP-only fields (fails closed: its callers are denied there) and strips
+     * the fields from a DENY rule (it then denies all TCP traffic its other fields match). An ALLOW that also covers
+     * HTTP ports is a warning; one that covers only TCP ports never matches, and a DENY denies more: errors.
+     */
+    private Finding finding(AuthzPolicy policy, Clause http, Set<String> tcp, Set<String> httpPorts) {
+        String where = "the rule uses HTTP-only fields but applies to TCP port(s) " + String.join(", ", tcp);
+        String limit = httpPorts.isEmpty()
+                ? "remove the HTTP-only fields or the rule: the ports it applies to are TCP"
+                : "name the HTTP port(s) in the operation: ports: [" + quoted(httpPorts) + "]";
+        if (policy.action() == Action.DENY) {
+            return new Finding(
+                    code(),
+                    Severity.ERROR,
+                    ResourceRefs.of(policy),
+                    http.path(),
+                    where + ": on TCP the sidecar ignores those fields, so the DENY rule matches all TCP traffic"
+                            + " its other fields match",
+                    limit + "; to deny the TCP port(s) to these callers on purpose, add a rule with only from and"
+                            + " ports");
+        }
+        return new Finding(
+                code(),
+                httpPorts.isEmpty() ? Severity.ERROR : Severity.WARNING,
+                ResourceRefs.of(policy),
+                http.path(),
+                where + ": on TCP the sidecar drops the whole rule, so the callers it names are denied there",
+                limit + " (the TCP port(s) stay closed to them, as now)");
     }
 
-    private static String fix() {
-        return "split the rule: one for the TCP port(s) with only from and ports, one for the HTTP ports with the"
-                + " HTTP fields and ports naming them";
+    private static String quoted(Set<String> ports) {
+        return ports.stream().map(p -> "\"" + p + "\"").collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Stream<Clause> clauses(AuthzRule rule) {
@@ -79,13 +103,16 @@ public final class HttpOnTcpChecker implements Checker {
                 rule.when().stream());
     }
 
-    /** Container ports served with a non-HTTP protocol Istio knows (TCP, TLS, HTTPS); sniffed ports left out. */
-    private static Set<String> tcpPorts(MeshContext ctx, List<Workload> workloads) {
+    /**
+     * Container ports served with a non-HTTP protocol Istio knows (TCP, TLS, HTTPS), or, with {@code http}, the
+     * others (HTTP ones and sniffed ones).
+     */
+    private static Set<String> ports(MeshContext ctx, List<Workload> workloads, boolean http) {
         Set<String> ports = new TreeSet<>();
         for (Workload workload : workloads) {
             for (MeshContext.ServedPort port : ctx.servedPorts(workload)) {
                 Protocol protocol = port.port().protocol();
-                if (!protocol.isHttp() && protocol != Protocol.UNKNOWN) {
+                if (http != (!protocol.isHttp() && protocol != Protocol.UNKNOWN)) {
                     ports.add(String.valueOf(port.containerPort()));
                 }
             }

@@ -80,6 +80,10 @@ class CheckersTest {
                         + " | /admin itself is not denied | paths: [\"/admin\", \"/admin/*\"]",
                 "TM207 | no-port | AuthorizationPolicy shop/api | spec.rules[0].to[0].operation.hosts"
                         + " | send Host \"api.shop:8000\" | hosts: [\"api.shop\", \"api.shop:*\"]",
+                "TM205 | allow-mixed | AuthorizationPolicy shop/mixed | spec.rules[0].to[0].operation.methods"
+                        + " | the callers it names are denied there | ports: [\"8080\"]",
+                "TM205 | deny-mixed | AuthorizationPolicy shop/mixed | spec.rules[0].to[0].operation.methods"
+                        + " | the DENY rule matches all TCP traffic | ports: [\"8080\"]",
             })
     void flagsTheCaseAndNotTheCaseWithTheFixApplied(
             String code, String folder, String resource, String path, String message, String fix) throws Exception {
@@ -95,6 +99,19 @@ class CheckersTest {
             assertThat(f.fix()).contains(fix);
         });
         assertThat(fixed).as("findings of %s on %s-fixed", code, folder).isEmpty();
+    }
+
+    @ParameterizedTest(name = "TM205/{0} is {1}")
+    @CsvSource({"allow-mixed, WARNING", "deny-mixed, ERROR"})
+    void httpFieldsOnTcpAreAWarningInAnAllowThatAlsoCoversHttpAndAnErrorInADeny(String folder, Severity severity)
+            throws Exception {
+        List<Finding> findings = CheckerFixtures.checker("TM205").check(CheckerFixtures.context("TM205/" + folder));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(severity);
+            assertThat(f.message()).contains("TCP port(s) 9000");
+            assertThat(f.fix()).contains("ports: [\"8080\"]").doesNotContain("split");
+        });
     }
 
     @Test
