@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * TM106: an ALLOW rule whose source is a bare wildcard ({@code namespaces: ["*"]}, {@code principals: ["*"]}): it
- * admits every workload of the mesh that presents mTLS, not only the intended callers.
+ * admits every workload of the mesh that presents mTLS, not only the intended callers. A source with only exclusions
+ * ({@code notNamespaces: ["prod"]}) is flagged too: it admits every other caller, plaintext ones included.
  */
 public final class WildcardSourceChecker implements Checker {
 
@@ -36,6 +37,9 @@ public final class WildcardSourceChecker implements Checker {
         for (AuthzPolicy policy : ctx.enforcedAllowPolicies()) {
             for (AuthzRule rule : policy.rules()) {
                 rule.from().stream()
+                        .filter(WildcardSourceChecker::onlyExclusions)
+                        .forEach(source -> findings.add(exclusionFinding(ctx, policy, source.get(0))));
+                rule.from().stream()
                         .flatMap(List::stream)
                         .filter(WildcardSourceChecker::wildcard)
                         .forEach(c -> findings.add(finding(
@@ -52,11 +56,36 @@ public final class WildcardSourceChecker implements Checker {
         return findings;
     }
 
-    private static boolean wildcard(Clause clause) {
-        boolean identity = clause.attribute() == Attribute.PRINCIPAL
+    private Finding exclusionFinding(MeshContext ctx, AuthzPolicy policy, Clause clause) {
+        return finding(
+                ResourceRefs.of(policy),
+                clause.path(),
+                clause.path().substring(clause.path().lastIndexOf('.') + 1) + " " + clause.describeValues()
+                        + " is this source's only condition: it admits every other caller, plaintext ones without"
+                        + " identity included, "
+                        + Plural.of(ctx.selected(policy).size(), "selected workload")
+                        + " open to them",
+                "name the intended callers instead: principals: [\""
+                        + ctx.policies().meshConfig().trustDomain()
+                        + "/ns/NAMESPACE/sa/ACCOUNT\"] (keep the exclusion in a DENY if needed)");
+    }
+
+    /**
+     * A source whose conditions are all exclusions of identities ({@code notNamespaces}, {@code notPrincipals}): it
+     * matches everyone else, callers without a peer identity included, so it is as open as a wildcard.
+     */
+    private static boolean onlyExclusions(List<Clause> source) {
+        return !source.isEmpty() && source.stream().allMatch(c -> identity(c) && c.negated());
+    }
+
+    private static boolean identity(Clause clause) {
+        return clause.attribute() == Attribute.PRINCIPAL
                 || clause.attribute() == Attribute.NAMESPACE
                 || clause.attribute() == Attribute.SERVICE_ACCOUNT;
-        return identity
+    }
+
+    private static boolean wildcard(Clause clause) {
+        return identity(clause)
                 && !clause.negated()
                 && clause.values().stream().map(ValueMatcher::raw).anyMatch("*"::equals);
     }

@@ -84,6 +84,9 @@ class CheckersTest {
                         + " | the callers it names are denied there | ports: [\"8080\"]",
                 "TM205 | deny-mixed | AuthorizationPolicy shop/mixed | spec.rules[0].to[0].operation.methods"
                         + " | the DENY rule matches all TCP traffic | ports: [\"8080\"]",
+                "TM106 | exclusion | AuthorizationPolicy shop/web | spec.rules[0].from[0].source.notNamespaces"
+                        + " | admits every other caller, plaintext ones without identity included"
+                        + " | principals: [\"cluster.local/ns/NAMESPACE/sa/ACCOUNT\"]",
             })
     void flagsTheCaseAndNotTheCaseWithTheFixApplied(
             String code, String folder, String resource, String path, String message, String fix) throws Exception {
