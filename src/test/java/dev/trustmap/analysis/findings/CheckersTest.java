@@ -64,8 +64,8 @@ class CheckersTest {
             value = {
                 "TM103 | disable | PeerAuthentication shop/default | spec.mtls.mode | DISABLE mTLS on shop/web"
                         + " | set spec.mtls.mode: STRICT",
-                "TM103 | port-level | PeerAuthentication shop/db | spec.portLevelMtls[5432].mode | PERMISSIVE mTLS on shop/db port"
-                        + " 5432 | set spec.portLevelMtls[5432].mode: STRICT",
+                "TM103 | port-level | PeerAuthentication shop/db | spec.portLevelMtls[5432].mode"
+                        + " | PERMISSIVE mTLS on shop/db port 5432 | set spec.portLevelMtls[5432].mode: STRICT",
                 "TM104 | annotated | Deployment shop/cache | '' | shop/cache has no sidecar"
                         + " | remove its sidecar.istio.io/inject: \"false\" annotation",
                 "TM201 | disable | AuthorizationPolicy shop/api | spec.rules[0].from[0].source.principals"
