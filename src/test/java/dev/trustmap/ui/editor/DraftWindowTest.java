@@ -175,21 +175,23 @@ class DraftWindowTest {
         assertThat(robot.lookup(".form-kept").queryAs(Label.class).getText().replace("\u200a", ""))
                 .contains("spec.rules[0].to[0].operation.notPaths");
 
-        robot.clickOn("#addRuleButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node second = robot.lookup("#rule-2").query();
-        robot.clickOn(robot.from(second).lookup("#rule-principals").queryAs(TextField.class))
-                .write("cluster.local/ns/payments/sa/payments");
-        robot.clickOn(robot.from(second).lookup("#rule-methods").queryAs(TextField.class))
-                .write("POST");
-        assertThat(robot.lookup(".form-meaning").queryAs(Label.class).getText())
-                .startsWith("DENY: a request to 1 workload in messaging with app=notifications")
-                .contains("2 rules");
-        // The screenshot for the README: the divider dragged up, as one would to see the rules.
+        // The divider dragged up, as one would to see the rules (and for the README's screenshot).
         robot.interact(() -> robot.lookup((javafx.scene.control.SplitPane split) ->
                         split.getOrientation() == javafx.geometry.Orientation.VERTICAL)
                 .queryAs(javafx.scene.control.SplitPane.class)
                 .setDividerPositions(0.5));
+        robot.clickOn("#addRuleButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node second = robot.lookup("#rule-2").query();
+        TextField principals = robot.from(second).lookup("#rule-principals").queryAs(TextField.class);
+        TextField methods = robot.from(second).lookup("#rule-methods").queryAs(TextField.class);
+        scrollIntoView(robot, principals);
+        robot.clickOn(principals).write("cluster.local/ns/payments/sa/payments");
+        scrollIntoView(robot, methods);
+        robot.clickOn(methods).write("POST");
+        assertThat(robot.lookup(".form-meaning").queryAs(Label.class).getText())
+                .startsWith("DENY: a request to 1 workload in messaging with app=notifications")
+                .contains("2 rules");
         robot.clickOn("Fit");
         writeScreenshot("draft-form.png");
         robot.clickOn("#applyPolicyButton");
@@ -439,5 +441,24 @@ class DraftWindowTest {
                 SwingFXUtils.fromFXImage(image, null),
                 "png",
                 SCREENSHOTS.resolve(name).toFile());
+    }
+
+    /** Scrolls the form so the node is in view, as a user would before clicking it. */
+    private static void scrollIntoView(FxRobot robot, javafx.scene.Node node) {
+        robot.interact(() -> {
+            javafx.scene.Parent parent = node.getParent();
+            while (parent != null && !(parent instanceof javafx.scene.control.ScrollPane)) {
+                parent = parent.getParent();
+            }
+            if (parent instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                javafx.geometry.Bounds content = scroll.getContent().getLayoutBounds();
+                javafx.geometry.Bounds at = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+                double room = content.getHeight() - scroll.getViewportBounds().getHeight();
+                if (room > 0) {
+                    scroll.setVvalue(Math.max(0, Math.min(1, (at.getMinY() - 20) / room)));
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
