@@ -6,73 +6,25 @@ import dev.trustmap.ui.graph.GraphView;
 import dev.trustmap.ui.main.MainWindow;
 import dev.trustmap.ui.main.TrustmapApp;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The draft's main flows on a real window, headless: gestures, undo, the form, a restart, a screenshot. */
-@ExtendWith(ApplicationExtension.class)
-class DraftWindowTest {
-    private static final String EDGE = "payments/payments -> payments/ledger:80";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @TempDir
-    static Path home;
-
-    private TrustmapApp app;
-    private MainWindow window;
-    private Stage stage;
-
+class DraftWindowTest extends LabDraftWindow {
     @Start
     void start(Stage stage) throws IOException {
-        this.stage = stage;
-        dev.trustmap.analysis.workspace.DraftFiles.clear(home);
-        app = new TrustmapApp(home);
-        window = app.open(stage, null);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get();
-    }
-
-    private void awaitLab() throws Exception {
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String edgeClass(MainWindow shown) {
-        return edgeClass(shown, EDGE);
-    }
-
-    private static String edgeClass(MainWindow shown, String id) {
-        var edge = shown.graphView().graph().getEdge(id);
-        return edge == null ? "" : String.valueOf(edge.getAttribute("ui.class"));
-    }
-
-    private void awaitClass(MainWindow shown, String expected) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> edgeClass(shown).equals(expected));
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     /** The text a label draws: its text, or a shortened form with an ellipsis when it does not fit. */
@@ -430,17 +382,6 @@ class DraftWindowTest {
         awaitLab();
         awaitClass(window, "would_break, deny, mtls");
         assertThat(again.editor().viewModel().noticeProperty().get()).startsWith("Restored your draft");
-    }
-
-    private void writeScreenshot(String name) throws Exception {
-        Thread.sleep(300);
-        Files.createDirectories(SCREENSHOTS);
-        WritableImage image =
-                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
-        ImageIO.write(
-                SwingFXUtils.fromFXImage(image, null),
-                "png",
-                SCREENSHOTS.resolve(name).toFile());
     }
 
     /** Scrolls the form so the node is in view, as a user would before clicking it. */

@@ -2,71 +2,21 @@ package dev.trustmap.ui.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustmap.ui.main.MainWindow;
-import dev.trustmap.ui.main.TrustmapApp;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The YAML tab on a real window, headless: text not applied yet survives edits made elsewhere; its room. */
-@ExtendWith(ApplicationExtension.class)
-class DraftYamlWindowTest {
-    private static final String EDGE = "payments/payments -> payments/ledger:80";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @TempDir
-    static Path home;
-
-    private TrustmapApp app;
-    private MainWindow window;
-    private Stage stage;
-
+class DraftYamlWindowTest extends LabDraftWindow {
     @Start
     void start(Stage stage) throws IOException {
-        this.stage = stage;
-        dev.trustmap.analysis.workspace.DraftFiles.clear(home);
-        app = new TrustmapApp(home);
-        window = app.open(stage, null);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get();
-    }
-
-    private void awaitLab() throws Exception {
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> window.graphView().graph().getNodeCount() == 21);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String edgeClass(MainWindow shown) {
-        return edgeClass(shown, EDGE);
-    }
-
-    private static String edgeClass(MainWindow shown, String id) {
-        var edge = shown.graphView().graph().getEdge(id);
-        return edge == null ? "" : String.valueOf(edge.getAttribute("ui.class"));
-    }
-
-    private void awaitClass(MainWindow shown, String expected) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> edgeClass(shown).equals(expected));
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     @Test
@@ -186,16 +136,5 @@ class DraftYamlWindowTest {
         javafx.geometry.Bounds area = yaml.localToScene(yaml.getLayoutBounds());
         assertThat(area.getMinY()).as("the editor's top is in view").isGreaterThanOrEqualTo(tab.getMinY());
         writeScreenshot("draft-yaml-1600x1000.png");
-    }
-
-    private void writeScreenshot(String name) throws Exception {
-        Thread.sleep(300);
-        Files.createDirectories(SCREENSHOTS);
-        WritableImage image =
-                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
-        ImageIO.write(
-                SwingFXUtils.fromFXImage(image, null),
-                "png",
-                SCREENSHOTS.resolve(name).toFile());
     }
 }
