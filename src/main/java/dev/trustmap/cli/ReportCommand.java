@@ -12,6 +12,7 @@ import dev.trustmap.export.report.LocatedManifests;
 import dev.trustmap.export.report.ReportInput;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.ManifestException;
+import dev.trustmap.text.IoReasons;
 import dev.trustmap.text.Plural;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,21 +108,7 @@ final class ReportCommand extends BaseCommand {
             Files.writeString(output, html, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BadInputException(
-                    output + ": cannot be written (" + reason(e) + "); choose a file you can write to");
+                    output + ": cannot be written (" + IoReasons.of(e, output) + "); choose a file you can write to");
         }
-    }
-
-    /** What went wrong, in words: the JDK gives some exceptions (AccessDenied, FileSystem) only the path as message. */
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

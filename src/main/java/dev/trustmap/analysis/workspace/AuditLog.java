@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustmap.text.IoReasons;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -85,7 +82,7 @@ public final class AuditLog {
                 write(line);
             } catch (IOException e) {
                 throw new IOException(
-                        "cannot write the audit log " + file + " (" + reason(e)
+                        "cannot write the audit log " + file + " (" + IoReasons.of(e, file)
                                 + "); check that the folder exists and is writable",
                         e);
             }
@@ -153,7 +150,7 @@ public final class AuditLog {
         } catch (NoSuchFileException e) {
             return new Recent(List.of(), 0);
         } catch (IOException e) {
-            throw new IOException("cannot read the audit log " + file + " (" + reason(e) + ")", e);
+            throw new IOException("cannot read the audit log " + file + " (" + IoReasons.of(e, file) + ")", e);
         }
         return parse(text, limit);
     }
@@ -257,21 +254,5 @@ public final class AuditLog {
             }
         }
         return true;
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException denied) {
-            return "permission denied on " + denied.getFile();
-        }
-        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
-            return ((FileSystemException) e).getFile() + " is in the way and is not a folder";
-        }
-        if (e instanceof NoSuchFileException missing) {
-            return "no such file or folder: " + missing.getFile();
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason() + ": " + fs.getFile();
-        }
-        return e.getMessage();
     }
 }

@@ -189,7 +189,7 @@ class AuditLogTest {
             assertThatThrownBy(() -> log.append(entry(T0, "export", "ok")))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("cannot write the audit log " + notAFolder.resolve("audit.jsonl"))
-                    .hasMessageContaining(notAFolder + " is in the way and is not a folder")
+                    .hasMessageContaining("a file is in the way (" + notAFolder + ")")
                     .hasMessageContaining("check that the folder exists and is writable");
         }
 
