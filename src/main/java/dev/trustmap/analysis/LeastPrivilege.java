@@ -126,10 +126,24 @@ public final class LeastPrivilege {
         }
         LeastPrivilegePolicies draft = new LeastPrivilegePolicies(snapshot, options);
         List<Destination> destinations = new ArrayList<>();
+        Map<String, List<String>> widerAllows = new java.util.TreeMap<>();
         for (DestinationAccess access : byDestination.values()) {
             access.denied.forEach(line -> gaps.add(new Gap(GapKind.DENIED_NOW, access.workload.id(), line)));
-            draft.destination(access, gaps).ifPresent(destinations::add);
+            draft.destination(access, gaps).ifPresent(destination -> {
+                destinations.add(destination);
+                otherAllows(engine, access.workload, destination.allow())
+                        .forEach(ref -> widerAllows
+                                .computeIfAbsent(ref, k -> new ArrayList<>())
+                                .add(access.workload.id()));
+            });
         }
+        widerAllows.forEach((ref, selected) -> gaps.add(new Gap(
+                GapKind.OTHER_ALLOW_REMAINS,
+                ref,
+                "the existing ALLOW " + ref + " also selects " + String.join(", ", selected)
+                        + " and stays in force: Istio allows a request that any ALLOW matches, so it may allow more"
+                        + " than was observed; review it, and delete it in the draft (trustmap.dev/delete: \"true\")"
+                        + " once the drafted ALLOW is checked")));
         if (options.workloads().isEmpty()) {
             for (String namespace : namespaces(options, byDestination.keySet())) {
                 draft.namespace(namespace, active.contains(namespace), observed, gaps);
@@ -138,6 +152,22 @@ public final class LeastPrivilege {
             unobserved(options.workloads(), byDestination.keySet(), gaps);
         }
         return new Result(draft.objects(), destinations, gaps);
+    }
+
+    /**
+     * The enforced ALLOW policies with rules that select the workload besides its drafted ALLOW (named
+     * {@code allowName} in its namespace, which the draft replaces): they keep granting what they grant.
+     */
+    private static List<String> otherAllows(Engine engine, Workload workload, String allowName) {
+        return engine.policiesSelecting(workload).stream()
+                .filter(p -> p.action() == dev.trustmap.istio.Action.ALLOW
+                        && !p.dryRun()
+                        && p.invalid() == null
+                        && !p.rules().isEmpty())
+                .filter(p ->
+                        !(p.namespace().equals(workload.namespace()) && p.name().equals(allowName)))
+                .map(p -> p.namespace() + "/" + p.name())
+                .toList();
     }
 
     private static Set<String> namespaces(Options options, Set<Workload> destinations) {

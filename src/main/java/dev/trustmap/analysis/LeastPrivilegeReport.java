@@ -73,7 +73,9 @@ public final class LeastPrivilegeReport {
         /** A chosen namespace or workload with no observed traffic at all in the window: nothing drafted for it. */
         NO_TRAFFIC,
         /** A namespace that already has an allow-nothing (an ALLOW without selector or rules): none drafted. */
-        ALLOW_NOTHING_EXISTS
+        ALLOW_NOTHING_EXISTS,
+        /** An existing ALLOW with rules that selects a drafted destination too: it keeps granting what it grants. */
+        OTHER_ALLOW_REMAINS
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.trustmap.cli;
 
 import dev.trustmap.analysis.DraftDiff;
 import dev.trustmap.analysis.ResourceKey;
+import dev.trustmap.analysis.workspace.DraftStore;
 import dev.trustmap.engine.Connection;
 import dev.trustmap.engine.Verdict;
 import dev.trustmap.export.ResourceDiffText;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Option;
                     + " manifests lack) or internal error"
         })
 final class DiffCommand extends BaseCommand {
-    static final String DELETE = "trustmap.dev/delete";
+    static final String DELETE = DraftStore.DELETE;
     /** Where a draft policy without metadata.namespace goes when no cluster context says otherwise. */
     static final String DEFAULT_NAMESPACE = "default";
 

@@ -1,6 +1,8 @@
 package dev.trustmap.cli;
 
 import dev.trustmap.analysis.LeastPrivilege;
+import dev.trustmap.analysis.LeastPrivilegeReport;
+import dev.trustmap.analysis.workspace.DraftStore;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.YamlWriter;
 import dev.trustmap.mesh.MeshSnapshot;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,6 +75,13 @@ final class GenerateCommand extends BaseCommand {
     boolean noStrict;
 
     @Option(
+            names = "--replace-allows",
+            description = "Also delete, in the draft (trustmap.dev/delete: \"true\"), the existing ALLOW policies with"
+                    + " rules that select drafted destinations only, so that only what was observed stays allowed; one"
+                    + " that also selects other workloads is kept and named.")
+    boolean replaceAllows;
+
+    @Option(
             names = {"-o", "--output"},
             required = true,
             description = "Folder to write the YAML files to.")
@@ -95,14 +105,29 @@ final class GenerateCommand extends BaseCommand {
                     + " a traffic.yaml in the manifests folder");
         }
         warnAbout(observed, mesh.snapshot());
+        Engine engine = Engine.of(mesh.snapshot());
         LeastPrivilege.Result result = LeastPrivilege.generate(
-                Engine.of(mesh.snapshot()),
+                engine,
                 observed.traffic(),
                 new LeastPrivilege.Options(Set.copyOf(namespaces), Set.copyOf(workloads), dryRun, !noStrict));
-        List<Path> written = write(result.policies());
+        List<HasMetadata> draft = new ArrayList<>(result.policies());
+        if (replaceAllows) {
+            draft.addAll(replacedAllows(engine, result));
+        }
+        List<Path> written = write(draft);
         out().println("wrote " + Plural.of(written.size(), "resource") + " to " + output);
+        Set<String> replaced = new TreeSet<>();
+        draft.stream()
+                .filter(DraftStore::isDeletion)
+                .forEach(d -> replaced.add(
+                        d.getMetadata().getNamespace() + "/" + d.getMetadata().getName()));
         result.covered().forEach(line -> out().println("covered: " + line));
-        result.notCovered().forEach(line -> out().println("not covered: " + line));
+        replaced.forEach(
+                ref -> out().println("covered: the ALLOW " + ref + " is deleted in the draft (--replace-allows)"));
+        result.gaps().stream()
+                .filter(gap -> !(gap.kind() == LeastPrivilegeReport.GapKind.OTHER_ALLOW_REMAINS
+                        && replaced.contains(gap.subject())))
+                .forEach(gap -> out().println("not covered: " + gap.message()));
         return ExitCodes.OK;
     }
 
@@ -126,6 +151,40 @@ final class GenerateCommand extends BaseCommand {
                     + " expose; the ALLOWs name the port as observed, so check the traffic file:\n"
                     + ObservedTraffic.listed(ports));
         }
+    }
+
+    /**
+     * Deletion marks for the existing ALLOWs the report names as staying in force, when every workload such a policy
+     * selects got a drafted ALLOW; the others are kept, with a warning naming what else they select.
+     */
+    private List<HasMetadata> replacedAllows(Engine engine, LeastPrivilege.Result result) {
+        Set<String> drafted = new HashSet<>();
+        result.destinations().forEach(d -> drafted.add(d.workload()));
+        List<HasMetadata> deletions = new ArrayList<>();
+        for (LeastPrivilegeReport.Gap gap : result.gaps()) {
+            if (gap.kind() != LeastPrivilegeReport.GapKind.OTHER_ALLOW_REMAINS) {
+                continue;
+            }
+            Set<String> selected = new TreeSet<>();
+            engine.snapshot().workloads().stream()
+                    .filter(w -> engine.policiesSelecting(w).stream()
+                            .anyMatch(p -> (p.namespace() + "/" + p.name()).equals(gap.subject())))
+                    .forEach(w -> selected.add(w.id()));
+            selected.removeAll(drafted);
+            if (!selected.isEmpty()) {
+                err().println("warning: kept the ALLOW " + gap.subject() + ": it also selects "
+                        + String.join(", ", selected) + ", which the draft does not cover");
+                continue;
+            }
+            engine.snapshot().policies().stream()
+                    .filter(p -> "AuthorizationPolicy".equals(p.getKind())
+                            && gap.subject()
+                                    .equals(p.getMetadata().getNamespace() + "/"
+                                            + p.getMetadata().getName()))
+                    .findFirst()
+                    .ifPresent(p -> deletions.add(DraftStore.markedForDeletion(p)));
+        }
+        return deletions;
     }
 
     /** Every --namespace and --workload must be in the mesh: a typo would otherwise draft nothing, quietly. */

@@ -134,6 +134,20 @@ class LeastPrivilegeTest {
         }
 
         @Test
+        void namesTheExistingAllowsThatKeepGrantingBesideTheDraft() {
+            LeastPrivilege.Result result = generate(namespaces("payments"));
+
+            List<Gap> others = gaps(result, GapKind.OTHER_ALLOW_REMAINS);
+            assertThat(others)
+                    .isNotEmpty()
+                    .allSatisfy(g -> assertThat(g.message())
+                            .startsWith("the existing ALLOW " + g.subject() + " also selects payments/")
+                            .contains("Istio allows a request that any ALLOW matches"))
+                    .anySatisfy(g -> assertThat(g.message()).contains("payments/ledger"));
+            assertThat(others).extracting(Gap::subject).noneMatch(ref -> ref.contains("trustmap-allow-"));
+        }
+
+        @Test
         void draftsNoSecondOneWhereTheNamespaceHasOne() {
             LeastPrivilege.Result result = generate(namespaces("payments"));
 

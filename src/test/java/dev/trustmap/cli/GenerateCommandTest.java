@@ -211,6 +211,58 @@ class GenerateCommandTest {
     }
 
     @Test
+    void namesTheExistingAllowsThatStayInForceAndReplacesThemOnRequest(@TempDir Path dir) throws Exception {
+        Path kept = dir.resolve("kept");
+        Path replaced = dir.resolve("replaced");
+
+        CliRun plain = CliRun.of("generate", "--manifests", BOOKINFO, "-o", kept.toString());
+        CliRun replacing =
+                CliRun.of("generate", "--manifests", BOOKINFO, "--replace-allows", "-o", replaced.toString());
+
+        assertThat(plain.out())
+                .contains("not covered: the existing ALLOW bookinfo/ratings-viewer also selects bookinfo/ratings-v1"
+                        + " and stays in force");
+        assertThat(kept.resolve("bookinfo-authorizationpolicy-ratings-viewer.yaml"))
+                .doesNotExist();
+        assertThat(replacing.exitCode()).as(replacing.err()).isZero();
+        assertThat(replacing.out())
+                .contains("covered: the ALLOW bookinfo/ratings-viewer is deleted in the draft (--replace-allows)")
+                .doesNotContain("the existing ALLOW bookinfo/ratings-viewer");
+        assertThat(Files.readString(replaced.resolve("bookinfo-authorizationpolicy-ratings-viewer.yaml")))
+                .contains("trustmap.dev/delete: \"true\"");
+
+        // The replaced draft still lets every observed edge through; without the drafted ALLOW's caller it does not.
+        CliRun gate = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", replaced.toString());
+        Path allow = replaced.resolve("bookinfo-authorizationpolicy-trustmap-allow-ratings-v1.yaml");
+        Files.writeString(allow, Files.readString(allow).replaceAll("sa/bookinfo-reviews", "sa/nobody"));
+        CliRun broken = CliRun.of("diff", "--manifests", BOOKINFO, "--draft", replaced.toString());
+
+        assertThat(gate.exitCode()).as(gate.out()).isZero();
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.out()).contains("-> bookinfo/ratings-v1:9080  ALLOW -> DENY");
+    }
+
+    @Test
+    void keepsAnExistingAllowThatAlsoSelectsWorkloadsOutsideTheDraft(@TempDir Path out) {
+        CliRun run = CliRun.of(
+                "generate",
+                "--manifests",
+                BOOKINFO,
+                "--workload",
+                "bookinfo/reviews-v1",
+                "--replace-allows",
+                "-o",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err())
+                .contains("warning: kept the ALLOW bookinfo/reviews-viewer: it also selects bookinfo/reviews-v2,"
+                        + " bookinfo/reviews-v3, which the draft does not cover");
+        assertThat(out.resolve("bookinfo-authorizationpolicy-reviews-viewer.yaml"))
+                .doesNotExist();
+    }
+
+    @Test
     void manifestsWithoutWorkloadsAreBadInput(@TempDir Path dir) throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("ns.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");

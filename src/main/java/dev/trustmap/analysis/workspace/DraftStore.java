@@ -227,6 +227,11 @@ public final class DraftStore {
         return annotations != null && "true".equals(annotations.get(DELETE));
     }
 
+    /** A copy of the object marked for deletion ({@code trustmap.dev/delete: "true"}), as a draft file holds it. */
+    public static HasMetadata markedForDeletion(HasMetadata object) {
+        return deleteMark(object);
+    }
+
     /** The object without the deletion mark. */
     public static HasMetadata unmarked(HasMetadata object) {
         return withoutDeleteMark(object);
