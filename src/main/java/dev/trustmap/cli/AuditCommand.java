@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Prints the newest entries of the audit log (exports of the draft, dry runs and applies), newest first."
-                    + " The log is audit.jsonl in the Trustmap folder (~/.trustmap, or the JVM property"
-                    + " trustmap.home)."
+                    + " Its file is audit.jsonl in ~/.trustmap, or in the folder the JVM property trustmap.home"
+                    + " names."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -34,7 +34,7 @@ final class AuditCommand extends BaseCommand {
             description = "How many entries to print (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--json", description = "One JSON object per entry and line, as the log stores them.")
+    @Option(names = "--json", description = "One JSON object per entry and line, in the log's JSON form.")
     boolean json;
 
     @Option(

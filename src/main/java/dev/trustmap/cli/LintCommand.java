@@ -50,7 +50,7 @@ final class LintCommand extends BaseCommand {
     @Override
     protected int run() throws ManifestException, BadInputException {
         LocatedManifests manifests = input.load();
-        reportSkipped(manifests.mesh().skippedKinds());
+        reportSkipped(input.skippedKinds(manifests));
         Engine engine = Engine.of(manifests.mesh().snapshot());
         Traffic traffic = input.traffic(engine);
         MeshInput.warnUnresolved(err(), engine.snapshot(), traffic);

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -86,6 +87,14 @@ final class MeshInput {
             err.println("warning: " + Plural.of(unresolved.size(), "observed edge") + " left out, naming a workload or"
                     + " Service the manifests do not have:\n" + ObservedTraffic.listed(unresolved));
         }
+    }
+
+    /**
+     * The kinds skipped in the manifests, to warn about; none for the built-in lab, whose Gateway is there for the
+     * gateway workload and which the user cannot change anyway.
+     */
+    Map<String, Integer> skippedKinds(LocatedManifests manifests) {
+        return source.lab ? Map.of() : manifests.mesh().skippedKinds();
     }
 
     /** What the mesh is called in titles. */

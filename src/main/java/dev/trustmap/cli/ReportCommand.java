@@ -55,7 +55,7 @@ final class ReportCommand extends BaseCommand {
     @Override
     protected int run() throws ManifestException, BadInputException {
         LocatedManifests manifests = input.load();
-        reportSkipped(manifests.mesh().skippedKinds());
+        reportSkipped(input.skippedKinds(manifests));
         Engine engine = Engine.of(manifests.mesh().snapshot());
         Traffic traffic = input.traffic(engine);
         MeshInput.warnUnresolved(err(), engine.snapshot(), traffic);

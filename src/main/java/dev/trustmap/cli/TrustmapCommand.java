@@ -27,11 +27,13 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:success (test: all passed; simulate: allowed)",
-            "1:test: a request did not meet its expectation; simulate: denied",
+            "0:success (test: all passed; simulate: allowed; diff: nothing observed would break; lint: no error)",
+            "1:test: a request did not meet its expectation; simulate: denied; diff: observed traffic would be"
+                    + " denied; lint: an error finding; apply: a change was refused or the apply stopped",
             "2:bad input or internal error",
             "3:simulate: conditional",
-            "4:apply: the cluster could not be reached or read"
+            "4:apply: the cluster could not be reached or read",
+            "Each command's --help lists its own."
         })
 public final class TrustmapCommand implements Callable<Integer> {
 
