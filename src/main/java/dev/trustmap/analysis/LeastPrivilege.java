@@ -35,11 +35,19 @@ public final class LeastPrivilege {
      *     ALLOW already denies what it does not name.
      * @param dryRun whether the drafted AuthorizationPolicies carry {@code istio.io/dry-run: "true"}
      * @param strict whether to draft STRICT PeerAuthentication where every observed caller uses mTLS
+     * @param replaceAllows whether to delete the existing ALLOW policies with rules that select drafted workloads
+     *     only: they would keep granting what they grant beside the drafted ALLOWs
      */
-    public record Options(Set<String> namespaces, Set<String> workloads, boolean dryRun, boolean strict) {
+    public record Options(
+            Set<String> namespaces, Set<String> workloads, boolean dryRun, boolean strict, boolean replaceAllows) {
         public Options {
             namespaces = Set.copyOf(namespaces);
             workloads = Set.copyOf(workloads);
+        }
+
+        /** Existing ALLOW policies kept (and reported). */
+        public Options(Set<String> namespaces, Set<String> workloads, boolean dryRun, boolean strict) {
+            this(namespaces, workloads, dryRun, strict, false);
         }
 
         /** Whole namespaces, with STRICT mTLS where it is safe. */
@@ -60,12 +68,15 @@ public final class LeastPrivilege {
      *
      * @param destinations the destinations granted access, in the order drafted
      * @param gaps what the draft could not cover, each with its reason
+     * @param deletions existing ALLOW policies the draft deletes ({@link Options#replaceAllows}), as they are now
      */
-    public record Result(List<HasMetadata> policies, List<Destination> destinations, List<Gap> gaps) {
+    public record Result(
+            List<HasMetadata> policies, List<Destination> destinations, List<Gap> gaps, List<HasMetadata> deletions) {
         public Result {
             policies = List.copyOf(policies);
             destinations = List.copyOf(destinations);
             gaps = List.copyOf(gaps);
+            deletions = List.copyOf(deletions);
         }
 
         /** One sentence per destination (and per STRICT drafted), for the command line. */
@@ -80,6 +91,8 @@ public final class LeastPrivilege {
                     lines.add(destination.workload() + ": STRICT mTLS, every observed caller uses mTLS");
                 }
             }
+            deletions.forEach(d -> lines.add("the ALLOW " + d.getMetadata().getNamespace() + "/"
+                    + d.getMetadata().getName() + " is deleted in the draft: the drafted ALLOWs replace it"));
             return lines;
         }
 
@@ -137,13 +150,28 @@ public final class LeastPrivilege {
                                 .add(access.workload.id()));
             });
         }
-        widerAllows.forEach((ref, selected) -> gaps.add(new Gap(
-                GapKind.OTHER_ALLOW_REMAINS,
-                ref,
-                "the existing ALLOW " + ref + " also selects " + String.join(", ", selected)
-                        + " and stays in force: Istio allows a request that any ALLOW matches, so it may allow more"
-                        + " than was observed; review it, and delete it in the draft (trustmap.dev/delete: \"true\")"
-                        + " once the drafted ALLOW is checked")));
+        Set<String> drafted = new TreeSet<>();
+        destinations.forEach(d -> drafted.add(d.workload()));
+        List<HasMetadata> deletions = new ArrayList<>();
+        widerAllows.forEach((ref, selected) -> {
+            Set<String> others = new TreeSet<>(selectedBy(engine, ref));
+            others.removeAll(drafted);
+            if (options.replaceAllows() && others.isEmpty()) {
+                policyObject(snapshot, ref).ifPresent(deletions::add);
+            } else {
+                gaps.add(new Gap(
+                        GapKind.OTHER_ALLOW_REMAINS,
+                        ref,
+                        "the existing ALLOW " + ref + " also selects " + String.join(", ", selected)
+                                + " and stays in force: Istio allows a request that any ALLOW matches, so it may"
+                                + " allow more than was observed; "
+                                + (options.replaceAllows()
+                                        ? "it is kept, as it also selects " + String.join(", ", others)
+                                                + ", which the draft does not cover"
+                                        : "review it, and delete it in the draft (or generate with"
+                                                + " replace-allows) once the drafted ALLOW is checked")));
+            }
+        });
         if (options.workloads().isEmpty()) {
             for (String namespace : namespaces(options, byDestination.keySet())) {
                 draft.namespace(namespace, active.contains(namespace), observed, gaps);
@@ -151,7 +179,7 @@ public final class LeastPrivilege {
         } else {
             unobserved(options.workloads(), byDestination.keySet(), gaps);
         }
-        return new Result(draft.objects(), destinations, gaps);
+        return new Result(draft.objects(), destinations, gaps, deletions);
     }
 
     /**
@@ -168,6 +196,26 @@ public final class LeastPrivilege {
                         !(p.namespace().equals(workload.namespace()) && p.name().equals(allowName)))
                 .map(p -> p.namespace() + "/" + p.name())
                 .toList();
+    }
+
+    /** Every workload the AuthorizationPolicy {@code namespace/name} selects. */
+    private static Set<String> selectedBy(Engine engine, String ref) {
+        Set<String> selected = new TreeSet<>();
+        for (Workload workload : engine.snapshot().workloads()) {
+            if (engine.policiesSelecting(workload).stream()
+                    .anyMatch(p -> (p.namespace() + "/" + p.name()).equals(ref))) {
+                selected.add(workload.id());
+            }
+        }
+        return selected;
+    }
+
+    private static java.util.Optional<HasMetadata> policyObject(MeshSnapshot snapshot, String ref) {
+        return snapshot.policies().stream()
+                .filter(p -> "AuthorizationPolicy".equals(p.getKind())
+                        && ref.equals(p.getMetadata().getNamespace() + "/"
+                                + p.getMetadata().getName()))
+                .findFirst();
     }
 
     private static Set<String> namespaces(Options options, Set<Workload> destinations) {

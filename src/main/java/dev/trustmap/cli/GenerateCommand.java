@@ -1,7 +1,6 @@
 package dev.trustmap.cli;
 
 import dev.trustmap.analysis.LeastPrivilege;
-import dev.trustmap.analysis.LeastPrivilegeReport;
 import dev.trustmap.analysis.workspace.DraftStore;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.YamlWriter;
@@ -105,29 +104,17 @@ final class GenerateCommand extends BaseCommand {
                     + " a traffic.yaml in the manifests folder");
         }
         warnAbout(observed, mesh.snapshot());
-        Engine engine = Engine.of(mesh.snapshot());
         LeastPrivilege.Result result = LeastPrivilege.generate(
-                engine,
+                Engine.of(mesh.snapshot()),
                 observed.traffic(),
-                new LeastPrivilege.Options(Set.copyOf(namespaces), Set.copyOf(workloads), dryRun, !noStrict));
+                new LeastPrivilege.Options(
+                        Set.copyOf(namespaces), Set.copyOf(workloads), dryRun, !noStrict, replaceAllows));
         List<HasMetadata> draft = new ArrayList<>(result.policies());
-        if (replaceAllows) {
-            draft.addAll(replacedAllows(engine, result));
-        }
+        result.deletions().forEach(existing -> draft.add(DraftStore.markedForDeletion(existing)));
         List<Path> written = write(draft);
         out().println("wrote " + Plural.of(written.size(), "resource") + " to " + output);
-        Set<String> replaced = new TreeSet<>();
-        draft.stream()
-                .filter(DraftStore::isDeletion)
-                .forEach(d -> replaced.add(
-                        d.getMetadata().getNamespace() + "/" + d.getMetadata().getName()));
         result.covered().forEach(line -> out().println("covered: " + line));
-        replaced.forEach(
-                ref -> out().println("covered: the ALLOW " + ref + " is deleted in the draft (--replace-allows)"));
-        result.gaps().stream()
-                .filter(gap -> !(gap.kind() == LeastPrivilegeReport.GapKind.OTHER_ALLOW_REMAINS
-                        && replaced.contains(gap.subject())))
-                .forEach(gap -> out().println("not covered: " + gap.message()));
+        result.notCovered().forEach(line -> out().println("not covered: " + line));
         return ExitCodes.OK;
     }
 
@@ -151,40 +138,6 @@ final class GenerateCommand extends BaseCommand {
                     + " expose; the ALLOWs name the port as observed, so check the traffic file:\n"
                     + ObservedTraffic.listed(ports));
         }
-    }
-
-    /**
-     * Deletion marks for the existing ALLOWs the report names as staying in force, when every workload such a policy
-     * selects got a drafted ALLOW; the others are kept, with a warning naming what else they select.
-     */
-    private List<HasMetadata> replacedAllows(Engine engine, LeastPrivilege.Result result) {
-        Set<String> drafted = new HashSet<>();
-        result.destinations().forEach(d -> drafted.add(d.workload()));
-        List<HasMetadata> deletions = new ArrayList<>();
-        for (LeastPrivilegeReport.Gap gap : result.gaps()) {
-            if (gap.kind() != LeastPrivilegeReport.GapKind.OTHER_ALLOW_REMAINS) {
-                continue;
-            }
-            Set<String> selected = new TreeSet<>();
-            engine.snapshot().workloads().stream()
-                    .filter(w -> engine.policiesSelecting(w).stream()
-                            .anyMatch(p -> (p.namespace() + "/" + p.name()).equals(gap.subject())))
-                    .forEach(w -> selected.add(w.id()));
-            selected.removeAll(drafted);
-            if (!selected.isEmpty()) {
-                err().println("warning: kept the ALLOW " + gap.subject() + ": it also selects "
-                        + String.join(", ", selected) + ", which the draft does not cover");
-                continue;
-            }
-            engine.snapshot().policies().stream()
-                    .filter(p -> "AuthorizationPolicy".equals(p.getKind())
-                            && gap.subject()
-                                    .equals(p.getMetadata().getNamespace() + "/"
-                                            + p.getMetadata().getName()))
-                    .findFirst()
-                    .ifPresent(p -> deletions.add(DraftStore.markedForDeletion(p)));
-        }
-        return deletions;
     }
 
     /** Every --namespace and --workload must be in the mesh: a typo would otherwise draft nothing, quietly. */

@@ -226,7 +226,8 @@ class GenerateCommandTest {
                 .doesNotExist();
         assertThat(replacing.exitCode()).as(replacing.err()).isZero();
         assertThat(replacing.out())
-                .contains("covered: the ALLOW bookinfo/ratings-viewer is deleted in the draft (--replace-allows)")
+                .contains("covered: the ALLOW bookinfo/ratings-viewer is deleted in the draft: the drafted ALLOWs"
+                        + " replace it")
                 .doesNotContain("the existing ALLOW bookinfo/ratings-viewer");
         assertThat(Files.readString(replaced.resolve("bookinfo-authorizationpolicy-ratings-viewer.yaml")))
                 .contains("trustmap.dev/delete: \"true\"");
@@ -255,9 +256,10 @@ class GenerateCommandTest {
                 out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err())
-                .contains("warning: kept the ALLOW bookinfo/reviews-viewer: it also selects bookinfo/reviews-v2,"
-                        + " bookinfo/reviews-v3, which the draft does not cover");
+        assertThat(run.out())
+                .contains("not covered: the existing ALLOW bookinfo/reviews-viewer also selects bookinfo/reviews-v1")
+                .contains("it is kept, as it also selects bookinfo/reviews-v2, bookinfo/reviews-v3, which the draft"
+                        + " does not cover");
         assertThat(out.resolve("bookinfo-authorizationpolicy-reviews-viewer.yaml"))
                 .doesNotExist();
     }

@@ -44,6 +44,9 @@ public final class GenerateDialogController {
     private CheckBox dryRunBox;
 
     @FXML
+    private CheckBox replaceAllowsBox;
+
+    @FXML
     private Label summaryLabel;
 
     @FXML
@@ -75,6 +78,7 @@ public final class GenerateDialogController {
         windowRow.managedProperty().bind(windowRow.visibleProperty());
         strictBox.selectedProperty().bindBidirectional(viewModel.strictProperty());
         dryRunBox.selectedProperty().bindBidirectional(viewModel.dryRunProperty());
+        replaceAllowsBox.selectedProperty().bindBidirectional(viewModel.replaceAllowsProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         previewList.setItems(viewModel.preview());
         previewList.setCellFactory(list -> new PreviewCell());

@@ -1,6 +1,7 @@
 package dev.trustmap.ui.editor;
 
 import dev.trustmap.analysis.LeastPrivilege;
+import dev.trustmap.analysis.workspace.DraftStore;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.mesh.Workload;
 import dev.trustmap.ui.common.MeshState;
@@ -44,6 +45,7 @@ public final class GenerateDialogViewModel {
     private final ObjectProperty<Duration> window = new SimpleObjectProperty<>();
     private final BooleanProperty dryRun = new SimpleBooleanProperty();
     private final BooleanProperty strict = new SimpleBooleanProperty(true);
+    private final BooleanProperty replaceAllows = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper trafficNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -56,7 +58,10 @@ public final class GenerateDialogViewModel {
     private LeastPrivilege.Result result;
     private int request;
 
-    /** @param addToDraft puts the generated resources into the draft as one edit */
+    /**
+     * @param addToDraft puts the generated resources into the draft as one edit; those marked {@code
+     *     trustmap.dev/delete} are deletions
+     */
     public GenerateDialogViewModel(Messages messages, UiTasks tasks, Consumer<List<HasMetadata>> addToDraft) {
         this.messages = messages;
         this.tasks = tasks;
@@ -64,6 +69,7 @@ public final class GenerateDialogViewModel {
         window.addListener((obs, old, now) -> fetch());
         dryRun.addListener((obs, old, now) -> regenerate());
         strict.addListener((obs, old, now) -> regenerate());
+        replaceAllows.addListener((obs, old, now) -> regenerate());
     }
 
     /** Fills the dialog for the mesh on screen and the traffic its source can give, and fetches the first window. */
@@ -166,7 +172,7 @@ public final class GenerateDialogViewModel {
             return;
         }
         LeastPrivilege.Options options =
-                new LeastPrivilege.Options(chosen, chosen(workloads), dryRun.get(), strict.get());
+                new LeastPrivilege.Options(chosen, chosen(workloads), dryRun.get(), strict.get(), replaceAllows.get());
         var engine = mesh.engine();
         Traffic observed = traffic;
         int mine = ++request;
@@ -200,7 +206,9 @@ public final class GenerateDialogViewModel {
                 result.policies().size(),
                 chosen(namespaces),
                 fetchedFor);
-        addToDraft.accept(result.policies());
+        List<HasMetadata> objects = new java.util.ArrayList<>(result.policies());
+        result.deletions().forEach(d -> objects.add(DraftStore.markedForDeletion(d)));
+        addToDraft.accept(objects);
         return true;
     }
 
@@ -236,6 +244,11 @@ public final class GenerateDialogViewModel {
 
     public BooleanProperty dryRunProperty() {
         return dryRun;
+    }
+
+    /** Whether existing ALLOWs that select drafted workloads only are deleted in the draft. */
+    public BooleanProperty replaceAllowsProperty() {
+        return replaceAllows;
     }
 
     public BooleanProperty strictProperty() {

@@ -32,6 +32,13 @@ public record PreviewRow(Kind kind, String text) {
             rows.add(new PreviewRow(Kind.DESTINATION, destination(destination, messages)));
             destination.callers().forEach(c -> rows.add(new PreviewRow(Kind.CALLER, caller(c, messages))));
         }
+        result.deletions()
+                .forEach(d -> rows.add(new PreviewRow(
+                        Kind.DESTINATION,
+                        messages.get(
+                                "generate.preview.deleted",
+                                d.getMetadata().getNamespace() + "/"
+                                        + d.getMetadata().getName()))));
         rows.add(new PreviewRow(
                 Kind.HEADING,
                 messages.get("generate.preview.gaps", result.gaps().size())));

@@ -79,6 +79,32 @@ class GenerateDialogViewModelTest {
     }
 
     @Test
+    void replacingAllowsAddsTheirDeletionsAndPreviewsThem() throws Exception {
+        dialog.open(LAB, TrafficHistory.fixed("traffic.yaml", LAB.traffic()));
+        dialog.select("payments");
+        dialog.replaceAllowsProperty().set(true);
+        settle();
+
+        assertThat(errors).isEmpty();
+        List<HasMetadata> deletions = dialog.result().deletions();
+        assertThat(deletions)
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.getKind()).isEqualTo("AuthorizationPolicy"));
+        String first = deletions.get(0).getMetadata().getNamespace() + "/"
+                + deletions.get(0).getMetadata().getName();
+        assertThat(dialog.preview())
+                .extracting(PreviewRow::text)
+                .contains("the ALLOW " + first + " is deleted: the drafted ALLOWs replace it");
+        assertThat(dialog.add()).isTrue();
+        assertThat(added)
+                .singleElement()
+                .satisfies(objects -> assertThat(objects)
+                        .hasSize(dialog.result().policies().size() + deletions.size())
+                        .filteredOn(dev.trustmap.analysis.workspace.DraftStore::isDeletion)
+                        .hasSameSizeAs(deletions));
+    }
+
+    @Test
     void choosingAnotherWindowFetchesItsTraffic() throws Exception {
         List<Duration> asked = new ArrayList<>();
         dialog.open(LAB, new TrafficHistory() {

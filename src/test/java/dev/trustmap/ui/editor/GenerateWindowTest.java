@@ -136,6 +136,40 @@ class GenerateWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !draftLegend(robot).isVisible());
     }
 
+    @Test
+    void replacingTheExistingAllowsDeletesThemInTheSameEditAndBreaksNothing(FxRobot robot) throws Exception {
+        GenerateDialogViewModel dialog = openDialog(robot);
+        check(robot, "payments");
+        robot.clickOn("#replaceAllowsBox");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> dialog.canAddProperty().get()
+                        && dialog.result() != null
+                        && !dialog.result().deletions().isEmpty());
+        List<String> replaced = dialog.result().deletions().stream()
+                .map(d -> d.getMetadata().getName())
+                .toList();
+
+        robot.clickOn("#addButton");
+        EditorViewModel editor = app.editor().viewModel();
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> editor.draft().deleted().size() == replaced.size());
+        assertThat(editor.draft().deleted())
+                .extracting(p -> p.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(replaced);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> editor.assessed() != null && editor.assessed().draft() == editor.draft());
+        assertThat(editor.assessed().diff().wouldBreak())
+                .as("the drafted ALLOWs grant what the deleted ones granted to observed traffic")
+                .noneMatch(c -> c.edge().destinationNamespace().equals("payments"));
+
+        robot.clickOn("#undoButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> editor.draft().isEmpty());
+    }
+
     private static javafx.scene.Parent draftLegend(FxRobot robot) {
         return robot.lookup("#draftGroup").queryParent();
     }
