@@ -139,83 +139,22 @@ public final class LeastPrivilege {
         }
         LeastPrivilegePolicies draft = new LeastPrivilegePolicies(snapshot, options);
         List<Destination> destinations = new ArrayList<>();
-        Map<String, List<String>> widerAllows = new java.util.TreeMap<>();
         for (DestinationAccess access : byDestination.values()) {
             access.denied.forEach(line -> gaps.add(new Gap(GapKind.DENIED_NOW, access.workload.id(), line)));
-            draft.destination(access, gaps).ifPresent(destination -> {
-                destinations.add(destination);
-                otherAllows(engine, access.workload, destination.allow())
-                        .forEach(ref -> widerAllows
-                                .computeIfAbsent(ref, k -> new ArrayList<>())
-                                .add(access.workload.id()));
-            });
+            draft.destination(access, gaps).ifPresent(destinations::add);
         }
         Set<String> drafted = new TreeSet<>();
-        destinations.forEach(d -> drafted.add(d.workload()));
-        List<HasMetadata> deletions = new ArrayList<>();
-        widerAllows.forEach((ref, selected) -> {
-            Set<String> others = new TreeSet<>(selectedBy(engine, ref));
-            others.removeAll(drafted);
-            if (options.replaceAllows() && others.isEmpty()) {
-                policyObject(snapshot, ref).ifPresent(deletions::add);
-            } else {
-                gaps.add(new Gap(
-                        GapKind.OTHER_ALLOW_REMAINS,
-                        ref,
-                        "the existing ALLOW " + ref + " also selects " + String.join(", ", selected)
-                                + " and stays in force: Istio allows a request that any ALLOW matches, so it may"
-                                + " allow more than was observed; "
-                                + (options.replaceAllows()
-                                        ? "it is kept, as it also selects " + String.join(", ", others)
-                                                + ", which the draft does not cover"
-                                        : "review it, and delete it in the draft (or generate with"
-                                                + " replace-allows) once the drafted ALLOW is checked")));
-            }
-        });
         if (options.workloads().isEmpty()) {
-            for (String namespace : namespaces(options, byDestination.keySet())) {
+            drafted.addAll(namespaces(options, byDestination.keySet()));
+            for (String namespace : drafted) {
                 draft.namespace(namespace, active.contains(namespace), observed, gaps);
             }
         } else {
             unobserved(options.workloads(), byDestination.keySet(), gaps);
         }
+        List<HasMetadata> deletions =
+                new OtherAllows(engine, destinations, drafted).settle(options.replaceAllows(), draft.objects(), gaps);
         return new Result(draft.objects(), destinations, gaps, deletions);
-    }
-
-    /**
-     * The enforced ALLOW policies with rules that select the workload besides its drafted ALLOW (named
-     * {@code allowName} in its namespace, which the draft replaces): they keep granting what they grant.
-     */
-    private static List<String> otherAllows(Engine engine, Workload workload, String allowName) {
-        return engine.policiesSelecting(workload).stream()
-                .filter(p -> p.action() == dev.trustmap.istio.Action.ALLOW
-                        && !p.dryRun()
-                        && p.invalid() == null
-                        && !p.rules().isEmpty())
-                .filter(p ->
-                        !(p.namespace().equals(workload.namespace()) && p.name().equals(allowName)))
-                .map(p -> p.namespace() + "/" + p.name())
-                .toList();
-    }
-
-    /** Every workload the AuthorizationPolicy {@code namespace/name} selects. */
-    private static Set<String> selectedBy(Engine engine, String ref) {
-        Set<String> selected = new TreeSet<>();
-        for (Workload workload : engine.snapshot().workloads()) {
-            if (engine.policiesSelecting(workload).stream()
-                    .anyMatch(p -> (p.namespace() + "/" + p.name()).equals(ref))) {
-                selected.add(workload.id());
-            }
-        }
-        return selected;
-    }
-
-    private static java.util.Optional<HasMetadata> policyObject(MeshSnapshot snapshot, String ref) {
-        return snapshot.policies().stream()
-                .filter(p -> "AuthorizationPolicy".equals(p.getKind())
-                        && ref.equals(p.getMetadata().getNamespace() + "/"
-                                + p.getMetadata().getName()))
-                .findFirst();
     }
 
     private static Set<String> namespaces(Options options, Set<Workload> destinations) {

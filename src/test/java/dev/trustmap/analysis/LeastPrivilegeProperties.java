@@ -16,6 +16,8 @@ import dev.trustmap.mesh.ServicePort;
 import dev.trustmap.mesh.Traffic;
 import dev.trustmap.mesh.TrafficEdge;
 import dev.trustmap.mesh.Workload;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicyBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +48,59 @@ class LeastPrivilegeProperties {
 
         LeastPrivilege.Result result =
                 LeastPrivilege.generate(Engine.of(mesh), traffic, new LeastPrivilege.Options(Set.of(), false));
-        Engine draft = Engine.of(mesh.withPolicies(result.policies()));
+
+        assertLeastPrivilege(mesh, traffic, result);
+    }
+
+    /**
+     * The same over meshes where some workloads already have an ALLOW that lets every caller in: replacing the
+     * existing ALLOWs deletes them, so the draft is least privilege all the same.
+     */
+    @Property(tries = 40)
+    void replacingExistingAllowsKeepsObservedRequestsAndDeniesTheRest(
+            @ForAll @IntRange(min = 2, max = 10) int workloads,
+            @ForAll @IntRange(min = 1, max = 25) int edges,
+            @ForAll long seed) {
+        Random random = new Random(seed);
+        MeshSnapshot bare = mesh(workloads, random);
+        List<HasMetadata> open = new ArrayList<>();
+        for (Workload workload : bare.workloads()) {
+            if (random.nextBoolean()) {
+                open.add(allowEveryone(workload));
+            }
+        }
+        MeshSnapshot mesh = bare.withPolicies(open);
+        Traffic traffic = traffic(mesh, edges, random);
+
+        LeastPrivilege.Result result = LeastPrivilege.generate(
+                Engine.of(mesh), traffic, new LeastPrivilege.Options(Set.of(), Set.of(), false, true, true));
+
+        assertThat(result.deletions()).allSatisfy(d -> assertThat(open).contains(d));
+        assertLeastPrivilege(mesh, traffic, result);
+    }
+
+    private static HasMetadata allowEveryone(Workload workload) {
+        return new AuthorizationPolicyBuilder()
+                .withNewMetadata()
+                .withName("open-" + workload.name())
+                .withNamespace(workload.namespace())
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", workload.name())
+                .endSelector()
+                .addNewRule()
+                .endRule()
+                .endSpec()
+                .build();
+    }
+
+    /** Every observed request stays allowed; in the drafted namespaces every unobserved pair is denied. */
+    private static void assertLeastPrivilege(MeshSnapshot mesh, Traffic traffic, LeastPrivilege.Result result) {
+        List<HasMetadata> layered = new ArrayList<>(mesh.policies());
+        layered.removeAll(result.deletions());
+        layered.addAll(result.policies());
+        Engine draft = Engine.of(mesh.withPolicies(layered));
 
         Set<String> observedPairs = new HashSet<>();
         for (TrafficEdge edge : traffic.edges()) {
