@@ -68,6 +68,20 @@ public final class Workspace {
         });
     }
 
+    /**
+     * Adds or replaces objects, as one undo step; an object marked for deletion ({@link DraftStore#isDeletion})
+     * deletes its namesake instead.
+     */
+    public void putOrDelete(List<? extends HasMetadata> objects) {
+        edit(d -> {
+            Draft next = d;
+            for (HasMetadata object : objects) {
+                next = DraftStore.isDeletion(object) ? next.delete(DraftStore.unmarked(object)) : next.put(object);
+            }
+            return next;
+        });
+    }
+
     public void put(HasMetadata object) {
         put(List.of(object));
     }

@@ -310,19 +310,10 @@ public final class EditorViewModel {
         return Engine.of(workspace.effective());
     }
 
-    /**
-     * Puts a generated least-privilege draft into the draft as one undoable edit; objects marked for deletion
-     * ({@link DraftStore#isDeletion}) delete their namesakes.
-     */
+    /** Puts a generated least-privilege draft, deletions included, into the draft as one undoable edit. */
     public void putGenerated(List<HasMetadata> objects) {
         if (workspace != null && !objects.isEmpty()) {
-            workspace.edit(draft -> {
-                Draft next = draft;
-                for (HasMetadata object : objects) {
-                    next = DraftStore.isDeletion(object) ? next.delete(DraftStore.unmarked(object)) : next.put(object);
-                }
-                return next;
-            });
+            workspace.putOrDelete(objects);
             notice.set(messages.get("editor.notice.generated", objects.size()));
         }
     }
