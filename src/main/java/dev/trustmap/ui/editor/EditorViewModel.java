@@ -130,6 +130,7 @@ public final class EditorViewModel {
         workspace = new Workspace(state.snapshot(), state.traffic(), sourceStore);
         workspace.addListener(this::draftChanged);
         draftChanged();
+        yaml.sourceChanged();
         restoreSaved(sourceStore);
     }
 

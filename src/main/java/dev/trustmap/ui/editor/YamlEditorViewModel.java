@@ -99,6 +99,16 @@ public final class YamlEditorViewModel {
         replaceText(yaml);
     }
 
+    /**
+     * Another source's draft is shown: text kept for the previous source's draft (stale) is set aside, so "Restore
+     * my text" brings it back, and is never offered for applying to this draft by itself.
+     */
+    void sourceChanged() {
+        if (stale.get()) {
+            reload();
+        }
+    }
+
     /** "Restore my text": the text set aside by the last reload comes back, stale, and is checked again. */
     public void restoreText() {
         String kept = setAside.get();

@@ -9,6 +9,7 @@ import dev.trustmap.ui.apply.ApplyViewModel.Phase;
 import dev.trustmap.ui.cluster.ClusterSettings;
 import dev.trustmap.ui.cluster.PrometheusMode;
 import dev.trustmap.ui.editor.EditorViewModel;
+import dev.trustmap.ui.editor.YamlEditorViewModel;
 import dev.trustmap.ui.main.MainWindow;
 import dev.trustmap.ui.main.TrustmapApp;
 import java.nio.file.Files;
@@ -109,6 +110,24 @@ class DraftPerSourceWindowTest {
                     .anyMatch(name -> name.startsWith("lab-"))
                     .anyMatch(name -> name.startsWith("cluster-mock"));
         }
+    }
+
+    @Test
+    void yamlTextNotYetAppliedToTheLabIsSetAsideWhenAClusterIsConnected(FxRobot robot) throws Exception {
+        await(() -> LAB.equals(window.viewModel().sourceProperty().get()));
+        String typed = "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: x}\nspec:"
+                + " {action: DENNY}\n";
+        YamlEditorViewModel yaml = editor().yaml();
+        robot.interact(() -> yaml.edited(typed));
+        await(() -> !yaml.errorProperty().get().isEmpty());
+        robot.interact(() -> editor().deny(LAB_EDGE));
+        await(() -> yaml.staleProperty().get());
+
+        connect(robot);
+        await(() -> editor().draft().isEmpty() && !yaml.staleProperty().get());
+
+        assertThat(yaml.setAsideProperty().get()).as("kept, to restore").isEqualTo(typed);
+        assertThat(yaml.textProperty().get()).isNotEqualTo(typed);
     }
 
     @Test
