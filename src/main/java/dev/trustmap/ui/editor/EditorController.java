@@ -1,5 +1,6 @@
 package dev.trustmap.ui.editor;
 
+import java.util.List;
 import java.util.ResourceBundle;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
@@ -14,9 +15,14 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.util.Duration;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
 
 /** Binds the draft pane (changes, YAML, forms) to its view model and forwards its buttons. */
 public final class EditorController {
+    /** The style class of the error line's paragraph in the YAML editor. */
+    static final String ERROR_LINE = "yaml-error-line";
+
     private static final Duration TYPING_PAUSE = Duration.millis(350);
     private static final double NOTICE_LINES = 4.2;
 
@@ -75,7 +81,10 @@ public final class EditorController {
     private Label yamlError;
 
     @FXML
-    private TextArea yamlArea;
+    private javafx.scene.layout.StackPane yamlHolder;
+
+    /** The YAML editor: a RichTextFX code area, so keys, strings and comments are coloured and the error line marked. */
+    private final CodeArea yamlArea = new CodeArea();
 
     @FXML
     private javafx.scene.control.Hyperlink yamlErrorLink;
@@ -183,14 +192,22 @@ public final class EditorController {
 
     private void bindYaml() {
         YamlEditorViewModel yaml = viewModel.yaml();
-        yamlArea.setText(yaml.textProperty().get());
+        yamlArea.setId("yamlArea");
+        yamlArea.getStyleClass().add("draft-code");
+        yamlHolder.getChildren().add(new VirtualizedScrollPane<>(yamlArea));
+        showYaml(yaml.textProperty().get());
         yaml.textProperty().addListener((obs, old, now) -> {
             if (!now.equals(yamlArea.getText())) {
-                yamlArea.setText(now);
+                showYaml(now);
+                markLine(yaml.errorLineProperty().get(), false);
             }
         });
         // Validate once the user pauses, not on every key: parsing and re-assessing per key would lag.
-        typing.setOnFinished(e -> yaml.edited(yamlArea.getText()));
+        // Colour again at the same pause: a generated draft can run to thousands of lines, too many to restyle per key.
+        typing.setOnFinished(e -> {
+            highlight();
+            yaml.edited(yamlArea.getText());
+        });
         yamlArea.textProperty().addListener((obs, old, now) -> {
             if (!now.equals(yaml.textProperty().get())) {
                 // The model knows at once that the text is the user's, so a draft change meanwhile keeps it.
@@ -216,6 +233,20 @@ public final class EditorController {
                         yaml.errorLineTextProperty()));
         yamlErrorLink.visibleProperty().bind(yaml.errorLineProperty().greaterThan(0));
         yamlErrorLink.managedProperty().bind(yamlErrorLink.visibleProperty());
+    }
+
+    /**
+     * Shows the draft's YAML, coloured. The code area's own undo history is dropped: Ctrl+Z in the editor undoes
+     * typing, never a change of the draft (the draft's Undo does that).
+     */
+    private void showYaml(String text) {
+        yamlArea.replaceText(text);
+        yamlArea.getUndoManager().forgetHistory();
+        highlight();
+    }
+
+    private void highlight() {
+        yamlArea.setStyleSpans(0, YamlHighlighter.spans(yamlArea.getText()));
     }
 
     /** The bar over the editor when its text is not in the draft and the draft changed, or a reload set it aside. */
@@ -262,10 +293,18 @@ public final class EditorController {
         yamlArea.requestFocus();
     }
 
-    // TODO(#5): a TextArea cannot colour one line; the error line gets a red border, a link under the error names the
-    // line and selects it, and it is selected when the user is not typing. RichTextFX would mark it in place.
+    /** Marks the error line (0: none) with a red background and, unless the user is typing, selects it. */
     private void markLine(int line, boolean evenWhileTyping) {
         yamlArea.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), line > 0);
+        int paragraphs = yamlArea.getParagraphs().size();
+        for (int i = 0; i < paragraphs; i++) {
+            if (!yamlArea.getParagraph(i).getParagraphStyle().isEmpty()) {
+                yamlArea.setParagraphStyle(i, List.of());
+            }
+        }
+        if (line > 0 && line <= paragraphs) {
+            yamlArea.setParagraphStyle(line - 1, List.of(ERROR_LINE));
+        }
         if (line > 0 && (evenWhileTyping || !yamlArea.isFocused())) {
             String[] lines = yamlArea.getText().split("\n", -1);
             int start = 0;

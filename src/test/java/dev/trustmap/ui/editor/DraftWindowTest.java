@@ -237,14 +237,17 @@ class DraftWindowTest extends LabDraftWindow {
         awaitLab();
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
-        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
-        robot.interact(() -> yaml.setText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
+        org.fxmisc.richtext.CodeArea yaml = robot.lookup("#yamlArea").queryAs(org.fxmisc.richtext.CodeArea.class);
+        robot.interact(() -> yaml.replaceText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
                 + "  name: x\n  namespace: payments\nspec:\n  action: DENNY\n"));
         EditorViewModel editor = app.editor().viewModel();
         WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> editor.yaml().errorLineProperty().get() == 7);
+                5,
+                TimeUnit.SECONDS,
+                () -> editor.yaml().errorLineProperty().get() == 7
+                        && !editor.yaml().errorProperty().get().isEmpty());
         assertThat(editor.yaml().errorProperty().get()).contains("draft.yaml:7").contains("spec.action");
-        robot.interact(() -> yaml.setText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
+        robot.interact(() -> yaml.replaceText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
                 + "  name: x\n  namespace: payments\nspec:\n  selector:\n    matchLabels: {app: ledger}\n"
                 + "  action: DENY\n  rules:\n  - {}\n"));
         awaitClass(window, "would_break, deny, mtls");
@@ -256,8 +259,8 @@ class DraftWindowTest extends LabDraftWindow {
         awaitLab();
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
-        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
-        robot.interact(() -> yaml.setText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
+        org.fxmisc.richtext.CodeArea yaml = robot.lookup("#yamlArea").queryAs(org.fxmisc.richtext.CodeArea.class);
+        robot.interact(() -> yaml.replaceText("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
                 + "  name: x\n  labels: [oops\n  namespace: payments\nspec:\n  action: DENY\n"));
         EditorViewModel editor = app.editor().viewModel();
         WaitForAsyncUtils.waitFor(
@@ -273,6 +276,11 @@ class DraftWindowTest extends LabDraftWindow {
         javafx.scene.control.Hyperlink link =
                 robot.lookup("#yamlErrorLink").queryAs(javafx.scene.control.Hyperlink.class);
         assertThat(link.getText()).startsWith("Line 5: labels: [oops");
+        assertThat(yaml.getParagraph(4).getParagraphStyle())
+                .as("the error line is marked in place")
+                .containsExactly(EditorController.ERROR_LINE);
+        assertThat(yaml.getParagraph(3).getParagraphStyle()).isEmpty();
+        assertThat(yaml.getStyleOfChar(1)).as("apiVersion is a key").containsExactly(YamlHighlighter.KEY);
 
         robot.interact(() -> yaml.selectRange(0, 0));
         robot.clickOn(link);
@@ -287,8 +295,8 @@ class DraftWindowTest extends LabDraftWindow {
         awaitLab();
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
-        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
-        robot.interact(() -> yaml.setText("{apiVersion: security.istio.io/v1, kind: AuthorizationPolicy,"
+        org.fxmisc.richtext.CodeArea yaml = robot.lookup("#yamlArea").queryAs(org.fxmisc.richtext.CodeArea.class);
+        robot.interact(() -> yaml.replaceText("{apiVersion: security.istio.io/v1, kind: AuthorizationPolicy,"
                 + " metadata: {name: x, namespace: payments},\n spec: {selector: {matchLabels: {app: ledger}},"
                 + " action: DENY, rules: [{}]}}\n"));
 

@@ -24,11 +24,11 @@ class DraftYamlWindowTest extends LabDraftWindow {
         awaitLab();
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
-        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
+        org.fxmisc.richtext.CodeArea yaml = robot.lookup("#yamlArea").queryAs(org.fxmisc.richtext.CodeArea.class);
         String typed = "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
                 + "  name: x\n  namespace: payments\nspec:\n  selector:\n    matchLabels: {app: ledger}\n"
                 + "  action: DENNY\n  rules:\n  - {}\n";
-        robot.interact(() -> yaml.setText(typed));
+        robot.interact(() -> yaml.replaceText(typed));
         EditorViewModel editor = app.editor().viewModel();
         WaitForAsyncUtils.waitFor(
                 5, TimeUnit.SECONDS, () -> editor.yaml().errorLineProperty().get() == 9);
@@ -50,7 +50,7 @@ class DraftYamlWindowTest extends LabDraftWindow {
         assertThat(yaml.getText()).isEqualTo(typed);
         assertThat(editor.draft().objects()).as("restoring applies nothing").hasSize(1);
 
-        robot.interact(() -> yaml.setText(typed.replace("DENNY", "DENY")));
+        robot.interact(() -> yaml.replaceText(typed.replace("DENNY", "DENY")));
         WaitForAsyncUtils.waitFor(
                 5, TimeUnit.SECONDS, () -> editor.yaml().errorProperty().get().isEmpty());
         Thread.sleep(500);
@@ -78,14 +78,14 @@ class DraftYamlWindowTest extends LabDraftWindow {
         awaitLab();
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
-        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
+        org.fxmisc.richtext.CodeArea yaml = robot.lookup("#yamlArea").queryAs(org.fxmisc.richtext.CodeArea.class);
         String typed = "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n"
                 + "  name: x\n  namespace: payments\nspec:\n  action: DENY\n";
         EditorViewModel editor = app.editor().viewModel();
 
         // Within the typing pause: the text has not been checked when the gesture changes the draft.
         robot.interact(() -> {
-            yaml.setText(typed);
+            yaml.replaceText(typed);
             editor.deny(EDGE);
         });
         awaitClass(window, "would_break, deny, mtls");
@@ -109,9 +109,9 @@ class DraftYamlWindowTest extends LabDraftWindow {
         EditorViewModel editor = app.editor().viewModel();
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
-        javafx.scene.control.TextArea yaml = robot.lookup("#yamlArea").queryAs(javafx.scene.control.TextArea.class);
+        org.fxmisc.richtext.CodeArea yaml = robot.lookup("#yamlArea").queryAs(org.fxmisc.richtext.CodeArea.class);
         // The most the pane shows above the editor: a long note, the stale bar, an error and its line.
-        robot.interact(() -> yaml.setText("kind: AuthorizationPolicy\nmetadata: [oops\n"));
+        robot.interact(() -> yaml.replaceText("kind: AuthorizationPolicy\nmetadata: [oops\n"));
         WaitForAsyncUtils.waitFor(
                 5, TimeUnit.SECONDS, () -> editor.yaml().errorLineProperty().get() > 0);
         robot.interact(() -> editor.allowOnly(EDGE));
@@ -119,7 +119,7 @@ class DraftYamlWindowTest extends LabDraftWindow {
                 5, TimeUnit.SECONDS, () -> editor.noticeProperty().get().startsWith("Not only"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(editor.yaml().staleProperty().get()).isTrue();
-        double line = yaml.getFont().getSize() * 1.2;
+        double line = 12 * 1.2; // the editor's font is 12px (trustmap.css, .draft-code .text)
         assertThat(yaml.getHeight()).as("about 12 lines").isGreaterThanOrEqualTo(12 * line);
         Label note = robot.lookup("#noticeLabel").queryAs(Label.class);
         assertThat(DraftWindowTest.shownText(note))
