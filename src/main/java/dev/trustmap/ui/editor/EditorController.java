@@ -83,7 +83,7 @@ public final class EditorController {
     @FXML
     private javafx.scene.layout.StackPane yamlHolder;
 
-    /** The YAML editor: a RichTextFX code area, so keys, strings and comments are coloured and the error line marked. */
+    /** The YAML editor: a RichTextFX code area, which colours keys, strings and comments and marks the error line. */
     private final CodeArea yamlArea = new CodeArea();
 
     @FXML
