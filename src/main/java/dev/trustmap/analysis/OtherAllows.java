@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -146,7 +147,7 @@ final class OtherAllows {
         return selected;
     }
 
-    private java.util.Optional<HasMetadata> policyObject(String ref) {
+    private Optional<HasMetadata> policyObject(String ref) {
         MeshSnapshot snapshot = engine.snapshot();
         return snapshot.policies().stream()
                 .filter(p -> "AuthorizationPolicy".equals(p.getKind())

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Compiles the Istio objects of a snapshot into a {@link PolicySet}. */
 public final class PolicyCompiler {
@@ -78,11 +79,11 @@ public final class PolicyCompiler {
                 meta.getNamespace(), meta.getName(), selector, mode, ports, Timestamps.created(meta));
     }
 
-    private static java.util.Optional<Integer> portNumber(String key) {
+    private static Optional<Integer> portNumber(String key) {
         try {
-            return java.util.Optional.of(Integer.parseInt(key.trim()));
+            return Optional.of(Integer.parseInt(key.trim()));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
