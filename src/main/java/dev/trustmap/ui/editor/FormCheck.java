@@ -119,19 +119,24 @@ final class FormCheck {
     private void rules(PolicyFormViewModel form) {
         List<RuleFormViewModel> rules = form.rules();
         for (int i = 0; i < rules.size(); i++) {
-            RuleFormViewModel rule = rules.get(i);
-            for (String method :
-                    FormFields.split(rule.text(RuleFormViewModel.Field.METHODS).get())) {
-                String upper = method.toUpperCase(Locale.ROOT);
-                if (!method.equals(upper)) {
-                    warnings.add(messages.get("editor.form.warn.method", i + 1, method, upper));
-                }
+            for (RuleEntryFormViewModel operation : rules.get(i).operations()) {
+                operation(operation, i);
             }
-            for (String path :
-                    FormFields.split(rule.text(RuleFormViewModel.Field.PATHS).get())) {
-                if (!path.startsWith("/") && !path.startsWith("*")) {
-                    warnings.add(messages.get("editor.form.warn.path", i + 1, path));
-                }
+        }
+    }
+
+    private void operation(RuleEntryFormViewModel operation, int i) {
+        for (String method :
+                FormFields.split(operation.text(RuleFormViewModel.Field.METHODS).get())) {
+            String upper = method.toUpperCase(Locale.ROOT);
+            if (!method.equals(upper)) {
+                warnings.add(messages.get("editor.form.warn.method", i + 1, method, upper));
+            }
+        }
+        for (String path :
+                FormFields.split(operation.text(RuleFormViewModel.Field.PATHS).get())) {
+            if (!path.startsWith("/") && !path.startsWith("*")) {
+                warnings.add(messages.get("editor.form.warn.path", i + 1, path));
             }
         }
     }

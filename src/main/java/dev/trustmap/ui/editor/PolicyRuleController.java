@@ -1,24 +1,24 @@
 package dev.trustmap.ui.editor;
 
-import dev.trustmap.ui.editor.RuleFormViewModel.Field;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Binds one rule of the AuthorizationPolicy form: its list fields, pickers, conditions and problems. */
+/** Binds one rule of the AuthorizationPolicy form: its sources and operations (blocks), conditions and problems. */
 public final class PolicyRuleController {
     private final RuleFormViewModel rule;
     private final FormChoices choices;
@@ -40,37 +40,10 @@ public final class PolicyRuleController {
     private Label problemsLabel;
 
     @FXML
-    private TextField principalsField;
+    private VBox sourcesBox;
 
     @FXML
-    private MenuButton principalsPick;
-
-    @FXML
-    private TextField notPrincipalsField;
-
-    @FXML
-    private TextField namespacesField;
-
-    @FXML
-    private MenuButton namespacesPick;
-
-    @FXML
-    private TextField notNamespacesField;
-
-    @FXML
-    private TextField portsField;
-
-    @FXML
-    private MenuButton portsPick;
-
-    @FXML
-    private TextField methodsField;
-
-    @FXML
-    private MenuButton methodsPick;
-
-    @FXML
-    private TextField pathsField;
+    private VBox operationsBox;
 
     @FXML
     private VBox conditionsBox;
@@ -83,17 +56,6 @@ public final class PolicyRuleController {
 
     @FXML
     private void initialize() {
-        bind(principalsField, Field.PRINCIPALS);
-        bind(notPrincipalsField, Field.NOT_PRINCIPALS);
-        bind(namespacesField, Field.NAMESPACES);
-        bind(notNamespacesField, Field.NOT_NAMESPACES);
-        bind(portsField, Field.PORTS);
-        bind(methodsField, Field.METHODS);
-        bind(pathsField, Field.PATHS);
-        Pickers.attach(principalsPick, choices.principals(), principalsField);
-        Pickers.attach(namespacesPick, choices.namespaces(), namespacesField);
-        Pickers.attach(portsPick, choices.ports(), portsField);
-        Pickers.attach(methodsPick, choices.methods(), methodsField);
         problemsLabel.textProperty().bind(rule.problemsProperty());
         problemsLabel.visibleProperty().bind(rule.problemsProperty().isNotEmpty());
         problemsLabel.managedProperty().bind(problemsLabel.visibleProperty());
@@ -104,23 +66,30 @@ public final class PolicyRuleController {
             observable.addListener(hint);
         }
         hint.invalidated(null);
-        rule.conditions().addListener((ListChangeListener<ConditionFormViewModel>) change -> {
+        onMembership(rule.conditions(), this::showConditions);
+        onMembership(rule.sources(), () -> showEntries(sourcesBox, rule.sources()));
+        onMembership(rule.operations(), () -> showEntries(operationsBox, rule.operations()));
+        showConditions();
+        showEntries(sourcesBox, rule.sources());
+        showEntries(operationsBox, rule.operations());
+    }
+
+    /** Runs {@code show} when items are added, removed or moved (not when one of them changes). */
+    private static <T> void onMembership(ObservableList<T> list, Runnable show) {
+        list.addListener((ListChangeListener<T>) change -> {
             while (change.next()) {
                 if (change.wasAdded() || change.wasRemoved() || change.wasPermutated()) {
-                    showConditions();
+                    show.run();
                     return;
                 }
             }
         });
-        showConditions();
     }
 
-    private void bind(TextField field, Field which) {
-        field.textProperty().bindBidirectional(rule.text(which));
-        field.setId("rule-" + which.yaml());
-        if (rule.isLocked(which)) {
-            field.setDisable(true);
-            field.setTooltip(new Tooltip(resources.getString("editor.form.locked")));
+    private void showEntries(VBox box, List<RuleEntryFormViewModel> entries) {
+        box.getChildren().clear();
+        for (int i = 0; i < entries.size(); i++) {
+            box.getChildren().add(RuleEntryBlock.of(entries.get(i), i, choices, resources, rule::removeEntry));
         }
     }
 
@@ -175,6 +144,16 @@ public final class PolicyRuleController {
 
     Node root() {
         return root;
+    }
+
+    @FXML
+    void addSource() {
+        rule.addSource();
+    }
+
+    @FXML
+    void addOperation() {
+        rule.addOperation();
     }
 
     @FXML

@@ -95,9 +95,23 @@ class DraftWindowTest extends LabDraftWindow {
             form.actionProperty().set("DENY");
             form.rules().get(0).text(RuleFormViewModel.Field.PRINCIPALS).set("cluster.local/ns/payments/sa/payments");
         });
+        // "Add source" shows a second source block, ORed with the first, with its own fields.
+        javafx.scene.Node rule = robot.lookup("#rule-1").query();
+        assertThat(robot.from(rule).lookup("#rule-principals-2").tryQuery()).isEmpty();
+        javafx.scene.Node addSource =
+                robot.from(rule).lookup("#addSourceButton").query();
+        scrollIntoView(robot, addSource);
+        robot.clickOn(addSource);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.from(rule).lookup("#rule-source-2").tryQuery()).isPresent();
+        TextField second = robot.from(rule).lookup("#rule-principals-2").queryAs(TextField.class);
+        scrollIntoView(robot, second);
+        robot.clickOn(second).write("cluster.local/ns/payments/sa/payments-batch");
+        assertThat(form.rules().get(0).sources()).hasSize(2);
         robot.clickOn("#applyPolicyButton");
         awaitClass(window, "would_break, deny, mtls");
         assertThat(app.editor().viewModel().yaml().textProperty().get())
+                .contains("- cluster.local/ns/payments/sa/payments-batch")
                 .contains("name: ledger-lockdown")
                 .contains("action: DENY")
                 .contains("- cluster.local/ns/payments/sa/payments");
