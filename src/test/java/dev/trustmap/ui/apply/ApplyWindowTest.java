@@ -9,6 +9,7 @@ import dev.trustmap.source.cluster.IstioMetrics;
 import dev.trustmap.source.cluster.MockCluster;
 import dev.trustmap.source.cluster.PrometheusOptions;
 import dev.trustmap.source.cluster.PrometheusServer;
+import dev.trustmap.ui.Screenshots;
 import dev.trustmap.ui.apply.ApplyViewModel.Phase;
 import dev.trustmap.ui.cluster.ClusterSettings;
 import dev.trustmap.ui.cluster.PrometheusMode;
@@ -52,7 +53,6 @@ class ApplyWindowTest {
     private static final String STARTED = "Source: Lab (fintech platform)";
     private static final String REVIEWS = "bookinfo/productpage-v1 -> bookinfo/reviews-v1:9080";
     private static final String REVIEWS_VIEWER = "AuthorizationPolicy bookinfo/reviews-viewer";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     Path dir;
@@ -347,14 +347,7 @@ class ApplyWindowTest {
 
     /** The dialog as a picture in target/screenshots, for reading by eye. */
     private static void screenshot(String name) throws Exception {
-        java.nio.file.Files.createDirectories(SCREENSHOTS);
-        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() ->
-                        new FxRobot().lookup("#apply-dialog").query().getScene().snapshot(null))
-                .get();
-        javax.imageio.ImageIO.write(
-                javafx.embed.swing.SwingFXUtils.fromFXImage(image, null),
-                "png",
-                SCREENSHOTS.resolve(name).toFile());
+        Screenshots.write(new FxRobot().lookup("#apply-dialog").query().getScene(), name);
     }
 
     /** The edge's style classes, in any order. */

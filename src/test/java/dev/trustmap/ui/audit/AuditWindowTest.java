@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustmap.analysis.workspace.AuditEntry;
 import dev.trustmap.analysis.workspace.AuditLog;
+import dev.trustmap.ui.Screenshots;
 import dev.trustmap.ui.main.MainWindow;
 import dev.trustmap.ui.main.TrustmapApp;
 import java.nio.file.Files;
@@ -11,13 +12,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +29,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AuditWindowTest {
     private static final String EDGE = "payments/payments -> payments/ledger:80";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path home;
@@ -138,12 +135,6 @@ class AuditWindowTest {
 
     private void writeScreenshot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        Files.createDirectories(SCREENSHOTS);
-        WritableImage image =
-                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
-        ImageIO.write(
-                SwingFXUtils.fromFXImage(image, null),
-                "png",
-                SCREENSHOTS.resolve(name).toFile());
+        Screenshots.write(window.scene(), name);
     }
 }

@@ -1,15 +1,12 @@
 package dev.trustmap.ui.editor;
 
+import dev.trustmap.ui.Screenshots;
 import dev.trustmap.ui.main.MainWindow;
 import dev.trustmap.ui.main.TrustmapApp;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 abstract class LabDraftWindow {
     /** The edge most draft tests turn: payments calling the ledger. */
     static final String EDGE = "payments/payments -> payments/ledger:80";
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path home;
@@ -72,12 +67,6 @@ abstract class LabDraftWindow {
     /** A PNG of the whole window under target/screenshots, to look at. */
     void writeScreenshot(String name) throws Exception {
         Thread.sleep(300);
-        Files.createDirectories(SCREENSHOTS);
-        WritableImage image =
-                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
-        ImageIO.write(
-                SwingFXUtils.fromFXImage(image, null),
-                "png",
-                SCREENSHOTS.resolve(name).toFile());
+        Screenshots.write(window.scene(), name);
     }
 }

@@ -3,16 +3,15 @@ package dev.trustmap.ui.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustmap.analysis.findings.Severity;
+import dev.trustmap.ui.Screenshots;
 import dev.trustmap.ui.findings.FindingRow;
 import dev.trustmap.ui.main.MainWindow;
 import dev.trustmap.ui.main.TrustmapApp;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -20,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
@@ -37,7 +35,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class BreachLabWindowTest {
     private static final String WEB = "frontend/web";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path home;
@@ -407,19 +404,11 @@ class BreachLabWindowTest {
                 .isGreaterThanOrEqualTo((int) (2 * graph.getLayoutBounds().getWidth()));
         assertThat(image.getHeight())
                 .isBetween((int) (2 * (graphHeight + legendHeight)) - 2, (int) (2 * (graphHeight + legendHeight)) + 2);
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve("export-graph.png"), png);
+        Files.createDirectories(Screenshots.FOLDER);
+        Files.write(Screenshots.FOLDER.resolve("export-graph.png"), png);
     }
 
     private void snapshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Path file = SCREENSHOTS.resolve(name);
-        WritableImage image =
-                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file, e);
-        }
+        Screenshots.write(window.scene(), name);
     }
 }

@@ -2,15 +2,13 @@ package dev.trustmap.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trustmap.ui.Screenshots;
 import dev.trustmap.ui.graph.Selection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Writes screenshots of the lab window to {@code target/screenshots/} so people can look at them. */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTest {
-    private static final Path OUT = Path.of("target", "screenshots");
 
     @org.junit.jupiter.api.io.TempDir
     static Path home;
@@ -136,15 +133,6 @@ class ScreenshotTest {
     }
 
     private Path snapshot(javafx.scene.Scene scene, String name) throws Exception {
-        Files.createDirectories(OUT);
-        Path file = OUT.resolve(name);
-        WritableImage image =
-                WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file, e);
-        }
-        return file;
+        return Screenshots.write(scene, name);
     }
 }

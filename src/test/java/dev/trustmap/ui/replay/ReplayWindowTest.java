@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trustmap.source.scenario.RequestOutcome;
 import dev.trustmap.source.scenario.ScenarioLoader;
 import dev.trustmap.source.scenario.ScenarioRunner;
+import dev.trustmap.ui.Screenshots;
 import dev.trustmap.ui.main.MainWindow;
 import dev.trustmap.ui.main.TrustmapApp;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +29,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ReplayWindowTest {
     private static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path home;
@@ -261,15 +257,6 @@ class ReplayWindowTest {
     }
 
     private Path snapshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Path file = SCREENSHOTS.resolve(name);
-        WritableImage image =
-                WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file, e);
-        }
-        return file;
+        return Screenshots.write(window.scene(), name);
     }
 }
