@@ -126,12 +126,8 @@ final class GenerateCommand extends BaseCommand {
         if (observed.found()) {
             err().println("traffic: " + observed.file() + " (found in the manifests folder)");
         }
-        List<String> unresolved = observed.unresolved(mesh);
-        if (!unresolved.isEmpty()) {
-            err().println("warning: " + Plural.of(unresolved.size(), "observed edge")
-                    + " left out, naming a workload or Service the manifests do not have; no policy grants such"
-                    + " traffic, so fix the traffic file or add the manifests:\n" + ObservedTraffic.listed(unresolved));
-        }
+        observed.warnUnresolved(
+                err(), mesh, "; no policy grants such traffic, so fix the traffic file or add the manifests");
         List<String> ports = observed.portsNotExposed(mesh);
         if (!ports.isEmpty()) {
             err().println("warning: " + Plural.of(ports.size(), "observed edge") + " on a port its Service does not"

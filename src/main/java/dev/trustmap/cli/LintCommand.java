@@ -52,8 +52,9 @@ final class LintCommand extends BaseCommand {
         LocatedManifests manifests = input.load();
         reportSkipped(input.skippedKinds(manifests));
         Engine engine = Engine.of(manifests.mesh().snapshot());
-        Traffic traffic = input.traffic(engine);
-        MeshInput.warnUnresolved(err(), engine.snapshot(), traffic);
+        ObservedTraffic observed = input.traffic(engine);
+        observed.warnUnresolved(err(), engine.snapshot(), "");
+        Traffic traffic = observed.traffic();
         FindingValidator validator = new FindingValidator();
         List<Finding> findings = validator.validate(MeshContext.of(engine, traffic)).stream()
                 .filter(f -> f.severity().atLeast(minSeverity))

@@ -1,20 +1,14 @@
 package dev.trustmap.cli;
 
-import dev.trustmap.analysis.UnresolvedEdge;
 import dev.trustmap.engine.Engine;
 import dev.trustmap.export.report.LabTraffic;
 import dev.trustmap.export.report.LocatedManifests;
 import dev.trustmap.mesh.MeshSnapshot;
-import dev.trustmap.mesh.Traffic;
 import dev.trustmap.source.folder.ManifestException;
-import dev.trustmap.source.traffic.TrafficFile;
-import dev.trustmap.text.Plural;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -60,33 +54,13 @@ final class MeshInput {
 
     /**
      * The traffic: the {@code --traffic} file; else, like the app's Open folder, the traffic file of a manifest
-     * folder (see {@link TrafficFile#locate}); else simulated traffic for the lab and none for manifests.
+     * folder (see {@link ObservedTraffic#read}); else simulated traffic for the lab and none for manifests.
      */
-    Traffic traffic(Engine engine) throws ManifestException, BadInputException {
-        if (trafficFile != null) {
-            return TrafficFile.read(trafficFile);
+    ObservedTraffic traffic(Engine engine) throws ManifestException, BadInputException {
+        if (trafficFile == null && source.lab) {
+            return new ObservedTraffic(LabTraffic.simulate(engine, LAB_SECONDS, Instant.now()), null, false);
         }
-        if (source.lab) {
-            return LabTraffic.simulate(engine, LAB_SECONDS, Instant.now());
-        }
-        Optional<Path> found = ObservedTraffic.inFolders(source.manifests);
-        return found.isEmpty() ? Traffic.none() : TrafficFile.read(found.get());
-    }
-
-    /**
-     * Warns on {@code err} about observed edges naming a workload or Service the mesh lacks: they are left out of the
-     * findings and from the report, as the app leaves them out of the graph.
-     */
-    static void warnUnresolved(PrintWriter err, MeshSnapshot mesh, Traffic traffic) {
-        List<String> unresolved = traffic.edges().stream()
-                .map(edge -> UnresolvedEdge.of(mesh, edge))
-                .flatMap(Optional::stream)
-                .map(UnresolvedEdge::describe)
-                .toList();
-        if (!unresolved.isEmpty()) {
-            err.println("warning: " + Plural.of(unresolved.size(), "observed edge") + " left out, naming a workload or"
-                    + " Service the manifests do not have:\n" + ObservedTraffic.listed(unresolved));
-        }
+        return ObservedTraffic.read(trafficFile, source.lab ? List.of() : source.manifests);
     }
 
     /**

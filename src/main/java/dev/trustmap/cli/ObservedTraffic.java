@@ -7,6 +7,8 @@ import dev.trustmap.mesh.Traffic;
 import dev.trustmap.mesh.TrafficEdge;
 import dev.trustmap.source.folder.ManifestException;
 import dev.trustmap.source.traffic.TrafficFile;
+import dev.trustmap.text.Plural;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,8 +64,25 @@ record ObservedTraffic(Traffic traffic, Path file, boolean found) {
         return traffic.edges().stream()
                 .map(edge -> UnresolvedEdge.of(mesh, edge))
                 .flatMap(Optional::stream)
-                .map(gap -> file + ": " + gap.describe())
+                .map(gap -> where() + gap.describe())
                 .toList();
+    }
+
+    /**
+     * Warns on {@code err} about the edges the manifests cannot resolve, which are left out; {@code advice} (may be
+     * empty) says what that means for the command and what to do.
+     */
+    void warnUnresolved(PrintWriter err, MeshSnapshot mesh, String advice) {
+        List<String> unresolved = unresolved(mesh);
+        if (!unresolved.isEmpty()) {
+            err.println("warning: " + Plural.of(unresolved.size(), "observed edge") + " left out, naming a workload or"
+                    + " Service the manifests do not have" + advice + ":\n" + listed(unresolved));
+        }
+    }
+
+    /** {@code file: } before a line about the traffic, or nothing for traffic that has no file (the lab's). */
+    private String where() {
+        return file == null ? "" : file + ": ";
     }
 
     /** Edges dialling a port their Service does not expose: most likely a typo, which a generated ALLOW would copy. */
@@ -71,7 +90,7 @@ record ObservedTraffic(Traffic traffic, Path file, boolean found) {
         return traffic.edges().stream()
                 .filter(edge -> UnresolvedEdge.of(mesh, edge).isEmpty())
                 .filter(edge -> notExposed(mesh, edge))
-                .map(edge -> file + ": edge " + edge.sourceId() + " -> " + edge.destinationId() + ":" + edge.port()
+                .map(edge -> where() + "edge " + edge.sourceId() + " -> " + edge.destinationId() + ":" + edge.port()
                         + ": Service " + edge.destinationNamespace() + "/" + edge.service() + " has no port "
                         + edge.port())
                 .toList();

@@ -57,8 +57,9 @@ final class ReportCommand extends BaseCommand {
         LocatedManifests manifests = input.load();
         reportSkipped(input.skippedKinds(manifests));
         Engine engine = Engine.of(manifests.mesh().snapshot());
-        Traffic traffic = input.traffic(engine);
-        MeshInput.warnUnresolved(err(), engine.snapshot(), traffic);
+        ObservedTraffic observed = input.traffic(engine);
+        observed.warnUnresolved(err(), engine.snapshot(), "");
+        Traffic traffic = observed.traffic();
         List<Finding> findings = new FindingValidator().validate(MeshContext.of(engine, traffic));
         String title = input.title();
         Assessment assessment = Assessment.of(engine, traffic);
