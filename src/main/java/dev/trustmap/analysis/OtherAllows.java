@@ -62,9 +62,9 @@ final class OtherAllows {
     List<HasMetadata> settle(boolean replace, List<HasMetadata> draftObjects, List<Gap> gaps) {
         Map<String, HasMetadata> deletions = new LinkedHashMap<>();
         Map<String, String> kept = new LinkedHashMap<>();
+        Map<String, Set<String>> uncovered = replace ? alsoSelected() : Map.of();
         selecting.forEach((ref, selected) -> {
-            Set<String> others = selectedBy(ref);
-            others.removeAll(covered);
+            Set<String> others = uncovered.getOrDefault(ref, Set.of());
             if (!replace) {
                 kept.put(
                         ref,
@@ -135,16 +135,20 @@ final class OtherAllows {
                 && policy.name().equals(name);
     }
 
-    /** Every workload the policy {@code namespace/name} selects. */
-    private Set<String> selectedBy(String ref) {
-        Set<String> selected = new TreeSet<>();
+    /** Per policy of {@link #selecting}, the workloads outside the draft it selects too: one pass over the mesh. */
+    private Map<String, Set<String>> alsoSelected() {
+        Map<String, Set<String>> others = new TreeMap<>();
         for (Workload workload : engine.snapshot().workloads()) {
-            if (engine.policiesSelecting(workload).stream()
-                    .anyMatch(p -> p.ref().equals(ref))) {
-                selected.add(workload.id());
+            if (covered.contains(workload.id())) {
+                continue;
+            }
+            for (AuthzPolicy policy : engine.policiesSelecting(workload)) {
+                if (selecting.containsKey(policy.ref())) {
+                    others.computeIfAbsent(policy.ref(), k -> new TreeSet<>()).add(workload.id());
+                }
             }
         }
-        return selected;
+        return others;
     }
 
     private Optional<HasMetadata> policyObject(String ref) {
