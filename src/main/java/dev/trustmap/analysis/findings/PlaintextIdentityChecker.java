@@ -24,9 +24,17 @@ import java.util.Set;
  * (which enforces no policy at all).
  */
 public final class PlaintextIdentityChecker implements Checker {
-    private static final String NO_SERVER_SIDECAR = "no server sidecar";
-    private static final String CLIENT = "client";
-    private static final String PEER_AUTHN = "PeerAuthentication ";
+    /** Why a named caller reaches a selected workload without identity; {@code peerAuthentication} for DISABLE. */
+    private record Cause(Kind kind, String peerAuthentication) {
+        enum Kind {
+            NO_SERVER_SIDECAR,
+            SERVER_DISABLE,
+            CLIENT
+        }
+
+        static final Cause NO_SERVER_SIDECAR = new Cause(Kind.NO_SERVER_SIDECAR, null);
+        static final Cause CLIENT = new Cause(Kind.CLIENT, null);
+    }
 
     @Override
     public String code() {
@@ -63,7 +71,7 @@ public final class PlaintextIdentityChecker implements Checker {
     }
 
     private void check(MeshContext ctx, AuthzPolicy policy, Clause clause, List<Workload> selected, List<Finding> out) {
-        Map<String, Set<String>> byCause = new LinkedHashMap<>();
+        Map<Cause, Set<String>> byCause = new LinkedHashMap<>();
         List<String> gateways = new ArrayList<>();
         List<Workload> callers = ctx.snapshot().workloads().stream()
                 .filter(from -> named(ctx, clause, from))
@@ -75,9 +83,9 @@ public final class PlaintextIdentityChecker implements Checker {
             }
             for (Workload from : callers) {
                 if (!from.equals(to) && withoutIdentity(ctx, from, to)) {
-                    String cause = cause(ctx, from, to);
+                    Cause cause = cause(ctx, from, to);
                     byCause.computeIfAbsent(cause, k -> new LinkedHashSet<>())
-                            .add(cause.equals(NO_SERVER_SIDECAR) ? to.id() : from.id() + " -> " + to.id());
+                            .add(cause.kind() == Cause.Kind.NO_SERVER_SIDECAR ? to.id() : from.id() + " -> " + to.id());
                 }
             }
         }
@@ -93,9 +101,9 @@ public final class PlaintextIdentityChecker implements Checker {
         byCause.forEach((cause, pairs) -> out.add(finding(policy, clause, field, cause, pairs)));
     }
 
-    private Finding finding(AuthzPolicy policy, Clause clause, String field, String cause, Set<String> pairs) {
+    private Finding finding(AuthzPolicy policy, Clause clause, String field, Cause cause, Set<String> pairs) {
         String edges = " (" + String.join(", ", pairs) + ")";
-        if (cause.equals(NO_SERVER_SIDECAR)) {
+        if (cause.kind() == Cause.Kind.NO_SERVER_SIDECAR) {
             return finding(
                     ResourceRefs.of(policy),
                     clause.path(),
@@ -104,15 +112,15 @@ public final class PlaintextIdentityChecker implements Checker {
                             + " decides nothing",
                     "inject the sidecar into " + String.join(", ", pairs));
         }
-        if (cause.startsWith(PEER_AUTHN)) {
+        if (cause.kind() == Cause.Kind.SERVER_DISABLE) {
             return finding(
                     ResourceRefs.of(policy),
                     clause.path(),
-                    field + ": " + cause + " sets mTLS DISABLE on the server" + edges
+                    field + ": PeerAuthentication " + cause.peerAuthentication() + " sets mTLS DISABLE on the server"
+                            + edges
                             + ", so its callers send plaintext and carry no peer identity: the " + policy.action()
                             + " rule never matches them",
-                    "set the PeerAuthentication " + cause.substring(PEER_AUTHN.length())
-                            + " to STRICT (or PERMISSIVE)");
+                    "set the PeerAuthentication " + cause.peerAuthentication() + " to STRICT (or PERMISSIVE)");
         }
         return finding(
                 ResourceRefs.of(policy),
@@ -126,12 +134,12 @@ public final class PlaintextIdentityChecker implements Checker {
      * Why {@code from} reaches {@code to} without identity: the server has no sidecar, its PeerAuthentication
      * disables mTLS (and no DestinationRule of the client sets TLS itself), or the client's side.
      */
-    private static String cause(MeshContext ctx, Workload from, Workload to) {
+    private static Cause cause(MeshContext ctx, Workload from, Workload to) {
         if (!to.sidecar()) {
-            return NO_SERVER_SIDECAR;
+            return Cause.NO_SERVER_SIDECAR;
         }
         if (!from.sidecar()) {
-            return CLIENT;
+            return Cause.CLIENT;
         }
         for (MeshContext.ServedPort port : ctx.servedPorts(to)) {
             ServerMode mode = ctx.engine().serverMode(to, port.containerPort());
@@ -140,10 +148,10 @@ public final class PlaintextIdentityChecker implements Checker {
                     .map(d -> d.tlsModeFor(port.port().port()) != null)
                     .orElse(false);
             if (mode.mode() == MtlsMode.DISABLE && mode.policy() != null && !clientTls) {
-                return PEER_AUTHN + mode.policy().ref();
+                return new Cause(Cause.Kind.SERVER_DISABLE, mode.policy().ref());
             }
         }
-        return CLIENT;
+        return Cause.CLIENT;
     }
 
     private static boolean isIdentity(Clause clause) {
